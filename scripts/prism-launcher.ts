@@ -1,0 +1,212 @@
+// The one way this repository starts Prism: the vitest global setup, `npm run mock`,
+// `npm run proxy` and `npm run contract` all go through `startPrism`, so they share the same
+// readiness check, the same log capture and the same no-orphans guarantee.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { request } from "node:http";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+
+/** Repository root (this file lives in scripts/). */
+export const repoRoot = fileURLToPath(new URL("..", import.meta.url));
+
+/** The bundled spec Prism serves: never the split sources (STYLE habit 5). */
+export const bundledSpec = fileURLToPath(new URL("../generated/openapi.yaml", import.meta.url));
+
+const prismBin = fileURLToPath(new URL("../node_modules/.bin/prism", import.meta.url));
+
+export interface PrismOptions {
+  /** `mock` answers from the spec's examples; `proxy` forwards to `upstream`. */
+  mode: "mock" | "proxy";
+  /** Upstream base URL; required in proxy mode. */
+  upstream?: string;
+  /** Spec file. Default: generated/openapi.yaml. */
+  document?: string;
+  /** Default: 127.0.0.1 (never listen beyond loopback unless asked). */
+  host?: string;
+  /** Default: a free port chosen by the OS. */
+  port?: number;
+  /** Default: 30 000 ms. How long to wait for Prism to answer before giving up. */
+  startTimeoutMs?: number;
+  /** Called with every chunk Prism writes (stdout and stderr), e.g. to echo it live. */
+  onLog?: (chunk: string) => void;
+}
+
+export interface PrismServer {
+  /** `http://host:port`, no trailing slash. */
+  readonly baseUrl: string;
+  readonly port: number;
+  /** Process id of Prism, the leader of its own process group. */
+  readonly pid: number;
+  /** Everything Prism has printed so far. */
+  log(): string;
+  /** Resolves when Prism exits on its own (or after stop). */
+  readonly exited: Promise<number | null>;
+  /** Kills Prism's whole process group and waits for it to exit. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** Asks the OS for a free port on `host`: bind port 0, read it, close. */
+export async function freePort(host = "127.0.0.1"): Promise<number> {
+  return await new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once("error", reject);
+    server.listen(0, host, () => {
+      const address = server.address();
+      server.close(() => {
+        if (address && typeof address === "object") resolve(address.port);
+        else reject(new Error(`could not read a free port on ${host}`));
+      });
+    });
+  });
+}
+
+// Every Prism still running, so a signal or an exit of this process can take them all down.
+const running = new Set<ChildProcess>();
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals, evenIfLeaderExited = false): void {
+  if (child.pid === undefined) return;
+  const leaderExited = child.exitCode !== null || child.signalCode !== null;
+  if (leaderExited && !evenIfLeaderExited) return;
+  try {
+    // Negative pid: the whole group (Prism is spawned detached, as its own group leader).
+    process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+let hooksInstalled = false;
+function installExitHooks(): void {
+  if (hooksInstalled) return;
+  hooksInstalled = true;
+  // `exit` handlers must be synchronous: a SIGKILL to each group is the only thing that fits.
+  process.on("exit", () => {
+    for (const child of running) killGroup(child, "SIGKILL");
+  });
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    const onSignal = (): void => {
+      for (const child of running) killGroup(child, "SIGTERM");
+      process.off(signal, onSignal);
+      // Keep the default behaviour (die by the signal) unless someone else handles it.
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    };
+    process.on(signal, onSignal);
+  }
+}
+
+/** Resolves once Prism answers an HTTP request of its own (a CORS preflight). */
+async function answers(host: string, port: number): Promise<boolean> {
+  // A preflight is answered by Prism itself in both modes, so readiness checks never reach
+  // the upstream of a proxy and never show up as violations.
+  return await new Promise((resolve) => {
+    const req = request(
+      {
+        host,
+        port,
+        method: "OPTIONS",
+        path: "/",
+        headers: { Origin: "http://127.0.0.1", "Access-Control-Request-Method": "GET" },
+        timeout: 1_000,
+      },
+      (res) => {
+        res.resume();
+        resolve(true);
+      },
+    );
+    req.on("timeout", () => req.destroy());
+    req.on("error", () => resolve(false));
+    req.end();
+  });
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Starts Prism and resolves once it answers; rejects with its log when it does not. */
+export async function startPrism(options: PrismOptions): Promise<PrismServer> {
+  const host = options.host ?? "127.0.0.1";
+  const port = options.port ?? (await freePort(host));
+  const document = options.document ?? bundledSpec;
+  const timeoutMs = options.startTimeoutMs ?? 30_000;
+  if (options.mode === "proxy" && !options.upstream) {
+    throw new Error("startPrism: proxy mode needs an upstream URL, e.g. https://app.mode.com/api");
+  }
+
+  if (!/^https?:\/\//.test(document) && !existsSync(document)) {
+    throw new Error(`startPrism: spec ${document} does not exist; run \`npm run generate\` first`);
+  }
+
+  const args = [options.mode, document];
+  if (options.mode === "proxy") args.push(options.upstream as string);
+  // --errors: a request or response that breaks the spec becomes an error answer (4xx for the
+  // request, 500 for a response or an example that breaks its own schema), not a silent warning.
+  args.push("--host", host, "--port", String(port), "--errors");
+
+  installExitHooks();
+  const child = spawn(prismBin, args, {
+    cwd: repoRoot,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    // No colours: the log is read by people and by our failure messages alike.
+    env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
+  });
+  running.add(child);
+
+  let captured = "";
+  const onChunk = (chunk: Buffer): void => {
+    const text = chunk.toString("utf8");
+    captured += text;
+    options.onLog?.(text);
+  };
+  child.stdout?.on("data", onChunk);
+  child.stderr?.on("data", onChunk);
+
+  const exited = new Promise<number | null>((resolve) => {
+    child.once("exit", (code) => {
+      running.delete(child);
+      resolve(code);
+    });
+    child.once("error", (error) => {
+      captured += `\n${String(error)}\n`;
+      running.delete(child);
+      resolve(null);
+    });
+  });
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      killGroup(child, "SIGTERM");
+      const forced = setTimeout(() => killGroup(child, "SIGKILL"), 3_000);
+      await exited;
+      clearTimeout(forced);
+      // The group leader is gone; take down anything it left in its group.
+      killGroup(child, "SIGKILL", true);
+    })();
+    return stopping;
+  };
+
+  let hasExited = false;
+  void exited.then(() => (hasExited = true));
+  const deadline = Date.now() + timeoutMs;
+  while (!hasExited) {
+    if (await answers(host, port)) {
+      return {
+        baseUrl: `http://${host}:${port}`,
+        port,
+        pid: child.pid as number,
+        log: () => captured,
+        exited,
+        stop,
+      };
+    }
+    if (Date.now() > deadline) break;
+    await sleep(100);
+  }
+  await stop();
+  const reason = hasExited ? "exited before it answered" : `did not answer within ${timeoutMs} ms`;
+  throw new Error(
+    `Prism (${args.join(" ")}) ${reason}. Its log:\n${captured.trim() || "(empty)"}`,
+  );
+}
