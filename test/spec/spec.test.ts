@@ -1,0 +1,164 @@
+import { describe, expect, it } from "vitest";
+import { describeErrors, escapePointer, operations, spec, validatorAt, type Json } from "../support/bundled-spec.js";
+
+const EXPECTED_OPERATIONS = {
+  getDataset: ["get", "/{account}/datasets/{dataset}", "200"],
+  listDatasetsForSpace: ["get", "/{account}/spaces/{space}/datasets", "200"],
+  listDatasetsForDataSource: ["get", "/{account}/data_sources/{data_source}/datasets", "200"],
+  updateDataset: ["patch", "/{account}/datasets/{dataset}", "200"],
+  deleteDataset: ["delete", "/{account}/datasets/{dataset}", "200"],
+  listReportsForDataset: ["get", "/{account}/datasets/{dataset}/reports", "200"],
+  listReportRuns: ["get", "/{account}/reports/{report}/runs", "200"],
+  refreshDatasetsInReport: ["post", "/{account}/reports/{report}/runs", "202"],
+} as const;
+
+const FILTERED_LISTINGS = ["listDatasetsForSpace", "listDatasetsForDataSource", "listReportRuns"];
+
+describe("the bundled spec", () => {
+  it("describes exactly the eight operations, each at its method and path", () => {
+    const found = Object.fromEntries(operations().map((o) => [o.operation.operationId, [o.method, o.path]]));
+    const expected = Object.fromEntries(Object.entries(EXPECTED_OPERATIONS).map(([id, [m, p]]) => [id, [m, p]]));
+    expect(found).toEqual(expected);
+  });
+
+  it.each(Object.entries(EXPECTED_OPERATIONS))("%s documents its success, 401, 404 and 429", (id, [, , success]) => {
+    const { operation } = operations().find((o) => o.operation.operationId === id)!;
+    expect(operation.summary).toBeTruthy();
+    expect(operation.description).toBeTruthy();
+    expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining([success, "401", "404", "429"]));
+  });
+
+  it("gives filter, order and order_by to the three listings the reference gives them, and to no other", () => {
+    for (const { operation } of operations()) {
+      const names = (operation.parameters ?? []).map((p: Json) => p.$ref?.split("/").pop());
+      const expected = FILTERED_LISTINGS.includes(operation.operationId);
+      for (const name of ["Filter", "Order", "OrderBy"]) expect(names.includes(name), `${operation.operationId} ${name}`).toBe(expected);
+    }
+  });
+
+  it("gives the Dataset all 42 documented properties and all 31 link relations", () => {
+    const listItem = spec.components.schemas.DatasetListItem;
+    const documented = Object.keys(listItem.properties).filter((name) => !listItem.properties[name].description?.startsWith("Observed"));
+    expect(documented).toHaveLength(42);
+    expect(Object.keys(spec.components.schemas.DatasetLinks.properties)).toHaveLength(31);
+  });
+
+  it("requires on a Dataset the 29 fields the reference marks required", () => {
+    expect(spec.components.schemas.Dataset.required).toHaveLength(29);
+    expect(spec.components.schemas.Dataset.required).toEqual(expect.arrayContaining(["drill_anywhere_enabled", "last_successful_sync_at", "view_count", "_links"]));
+  });
+});
+
+describe("every example", () => {
+  const mediaExamples = operations().flatMap(({ method, path, operation }) => {
+    const base = `#/paths/${escapePointer(path)}/${method}`;
+    const bodies: Array<[string, Json]> = [];
+    for (const [type, media] of Object.entries<Json>(operation.requestBody?.content ?? {})) bodies.push([`${base}/requestBody/content/${escapePointer(type)}`, media]);
+    for (const [status, response] of Object.entries<Json>(operation.responses)) {
+      const resolved = response.$ref ? spec.components.responses[response.$ref.split("/").pop()] : response;
+      for (const [type, media] of Object.entries<Json>(resolved.content ?? {})) {
+        const pointer = response.$ref ? `${response.$ref}/content/${escapePointer(type)}` : `${base}/responses/${status}/content/${escapePointer(type)}`;
+        bodies.push([pointer, media]);
+      }
+    }
+    return bodies.flatMap(([pointer, media]) =>
+      Object.entries<Json>(media.examples ?? {}).map(([name, example]) => {
+        const value = example.$ref ? spec.components.examples[example.$ref.split("/").pop()].value : example.value;
+        return { where: `${operation.operationId} ${pointer.split("/").slice(-3).join("/")} ${name}`, pointer: `${pointer}/schema`, value };
+      }),
+    );
+  });
+
+  it("exists for every request and response body", () => {
+    expect(mediaExamples.length).toBeGreaterThanOrEqual(8 + 2 + 1);
+  });
+
+  it.each(mediaExamples.map((e) => [e.where, e] as const))("validates against its schema: %s", (_where, { pointer, value }) => {
+    const validate = validatorAt(pointer);
+    expect(validate(value), describeErrors(validate)).toBe(true);
+  });
+
+  it("uses real timestamps, never the reference's placeholder", () => {
+    const text = JSON.stringify(spec.components.examples);
+    expect(text).not.toMatch(/YYYY|lorem|ipsum|flamingo/i);
+  });
+});
+
+describe("the filter parameter", () => {
+  const pattern = new RegExp(spec.components.parameters.Filter.schema.pattern);
+
+  it.each([
+    "created_at.gt.2019-10-23T06:23:01Z",
+    "updated_at.lt.2019-10-23T06:23:01Z",
+    "created_at.gt.2019-12-19T10:21:12Z",
+    "updated_at.gt.2024-09-02T07:38:43.722Z",
+  ])("accepts %s", (value) => expect(value).toMatch(pattern));
+
+  it.each([
+    "name.gt.2019-10-23T06:23:01Z",
+    "created_at.eq.2019-10-23T06:23:01Z",
+    "created_at.gt.yesterday",
+    "created_at.gt.2019-10-23",
+    "created_at.gt.2019-13-23T06:23:01Z",
+    "created_at.gt.2019-10-23T06:23:01+02:00",
+    "created_at.gt.2019-10-23T06:23:01Z&order=asc",
+    " created_at.gt.2019-10-23T06:23:01Z",
+    "CREATED_AT.GT.2019-10-23T06:23:01Z",
+  ])("rejects %s", (value) => expect(value).not.toMatch(pattern));
+});
+
+describe("request bodies", () => {
+  const update = validatorAt("#/components/schemas/UpdateDatasetRequest");
+  const refresh = validatorAt("#/components/schemas/RefreshDatasetsRequest");
+
+  it.each([
+    [{ report: { name: "Orders" } }],
+    [{ report: { description: "" } }],
+    [{ report: { name: "Orders", description: "All orders", space_token: "c07d5e2a8b31" } }],
+  ])("accepts the update %j", (body) => expect(update(body), describeErrors(update)).toBe(true));
+
+  it.each([
+    [{ name: "Orders" }],
+    [{ report: {} }],
+    [{ report: { name: 42 } }],
+    [{ report: { title: "Orders" } }],
+    [{ report: { name: "Orders" }, extra: true }],
+    [{ report: { space_token: "a/b" } }],
+  ])("rejects the update %j", (body) => expect(update(body)).toBe(false));
+
+  it("accepts a refresh with token objects", () => {
+    expect(refresh({ report: { dataset_tokens: [{ token: "5a4177a2902c" }] } }), describeErrors(refresh)).toBe(true);
+  });
+
+  it.each([
+    [{ report: { dataset_tokens: ["5a4177a2902c"] } }],
+    [{ report: { dataset_tokens: [] } }],
+    [{ report: { dataset_tokens: [{}] } }],
+    [{ report: { dataset_tokens: [{ token: "5a4177a2902c", name: "x" }] } }],
+    [{ dataset_tokens: [{ token: "5a4177a2902c" }] }],
+  ])("rejects the refresh %j", (body) => expect(refresh(body)).toBe(false));
+});
+
+describe("response schemas", () => {
+  const dataset = validatorAt("#/components/schemas/Dataset");
+  const example = spec.components.examples.Dataset.value;
+
+  it("accept the documented string form and the live integer form of counts", () => {
+    expect(dataset({ ...example, query_count: "1", view_count: 7 }), describeErrors(dataset)).toBe(true);
+  });
+
+  it("accept null timestamps where the live API sends them, and fields Mode adds", () => {
+    expect(dataset({ ...example, published_at: null, edited_at: null, last_successful_sync_at: null, flamingo_signature: "x" }), describeErrors(dataset)).toBe(true);
+  });
+
+  it("still require the documented fields of a full Dataset", () => {
+    const { archived: _archived, ...withoutArchived } = example;
+    expect(dataset(withoutArchived)).toBe(false);
+  });
+
+  it("let list items leave out what the live listings leave out", () => {
+    const item = validatorAt("#/components/schemas/DatasetListItem");
+    const { archived: _a, expected_runtime: _e, chart_count: _c, theme_id: _t, layout: _l, ...listed } = example;
+    expect(item(listed), describeErrors(item)).toBe(true);
+  });
+});
