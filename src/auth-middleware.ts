@@ -1,0 +1,46 @@
+import type { Middleware } from "openapi-fetch";
+import { base64Utf8 } from "./base64.js";
+import { assertCredentials, type ModeCredentials, type ModeCredentialsProvider } from "./credentials.js";
+import { isLoopbackHost } from "./loopback.js";
+
+const REDACTED = "[redacted]";
+
+/**
+ * Sets `Authorization: Basic ...` on every request. Credentials are resolved per request (so a
+ * provider can rotate them), refused over plain http:// to anything but loopback, and scrubbed
+ * from error bodies in case a server echoes them back.
+ */
+export function createAuthMiddleware(getCredentials: ModeCredentialsProvider, source: string): Middleware {
+  // Keyed by openapi-fetch's per-call `params` object, which every callback of one call shares;
+  // a WeakMap forgets calls that a later middleware short-circuits.
+  const secretsByCall = new WeakMap<object, string[]>();
+  return {
+    async onRequest({ request, params }) {
+      const url = new URL(request.url);
+      if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
+        throw new TypeError(
+          `Refusing to send Mode credentials over plain http:// to ${url.host}; use https:// or a loopback address`,
+        );
+      }
+      const credentials: ModeCredentials = await getCredentials();
+      assertCredentials(credentials, source);
+      const encoded = base64Utf8(`${credentials.token}:${credentials.secret}`);
+      secretsByCall.set(params, [encoded, credentials.secret, credentials.token]);
+      request.headers.set("Authorization", `Basic ${encoded}`);
+      return request;
+    },
+    async onResponse({ response, params }) {
+      const secrets = secretsByCall.get(params);
+      secretsByCall.delete(params);
+      if (response.ok || !secrets || response.body === null) return undefined;
+      const text = await response.clone().text();
+      if (!secrets.some((secret) => text.includes(secret))) return undefined;
+      const scrubbed = secrets.reduce((body, secret) => body.split(secret).join(REDACTED), text);
+      return new Response(scrubbed, { status: response.status, statusText: response.statusText, headers: response.headers });
+    },
+    onError({ params }) {
+      secretsByCall.delete(params);
+      return undefined;
+    },
+  };
+}

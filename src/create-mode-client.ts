@@ -1,0 +1,104 @@
+import createClient, { type Client } from "openapi-fetch";
+import type { paths } from "../generated/schema.js";
+import { createAuthMiddleware } from "./auth-middleware.js";
+import { assertCredentials, type ModeCredentials, type ModeCredentialsProvider } from "./credentials.js";
+import { DEFAULTS } from "./defaults.js";
+import { readEnv } from "./env.js";
+import { createErrorMiddleware } from "./error-middleware.js";
+import { isLoopbackHost } from "./loopback.js";
+import type { ModeClientOptions } from "./options.js";
+import { createRateLimiter } from "./rate-limiter.js";
+import { createResilientFetch } from "./resilient-fetch.js";
+import { resolveRetryOptions } from "./retry-options.js";
+
+/** An openapi-fetch client typed by Mode's Datasets API. */
+export type ModeClient = Client<paths>;
+
+/**
+ * Creates an openapi-fetch client for Mode's Datasets API with Basic auth, retries, per-attempt
+ * timeouts and client-side rate limiting. Calls return `{ data, error, response }` as usual.
+ */
+export function createModeClient(options: ModeClientOptions = {}): ModeClient {
+  const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULTS.baseUrl);
+  const headers = checkHeaders({
+    Accept: "application/hal+json",
+    "User-Agent": options.userAgent ?? DEFAULTS.userAgent,
+    ...options.headers,
+  });
+  const credentials = credentialsFrom(options);
+  const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
+  if (timeoutMs !== false && (!Number.isFinite(timeoutMs) || timeoutMs <= 0)) {
+    throw new RangeError(`timeoutMs ${String(timeoutMs)} is invalid; expected a positive number of milliseconds or false`);
+  }
+  const rateLimit = options.rateLimit ?? DEFAULTS.rateLimit;
+  const baseFetch = options.fetch ?? ((input: Request) => globalThis.fetch(input));
+  const client = createClient<paths>({
+    baseUrl,
+    headers,
+    fetch: createResilientFetch({
+      fetch: baseFetch,
+      retry: resolveRetryOptions(options.retry),
+      timeoutMs,
+      rateLimiter: rateLimit === false ? undefined : createRateLimiter(rateLimit),
+    }),
+  });
+  // onResponse runs last-registered first: auth scrubs echoed secrets before errors are shaped.
+  client.use(createErrorMiddleware(), createAuthMiddleware(credentials.provider, credentials.source));
+  return client;
+}
+
+function credentialsFrom(options: ModeClientOptions): { provider: ModeCredentialsProvider; source: string } {
+  if (options.credentials !== undefined) {
+    if (options.token !== undefined || options.secret !== undefined) {
+      throw new TypeError("Pass either `credentials` or `token` and `secret` to createModeClient, not both");
+    }
+    if (typeof options.credentials !== "function") {
+      throw new TypeError(`credentials has type ${typeof options.credentials}; expected a function returning { token, secret }`);
+    }
+    return { provider: options.credentials, source: "the credentials function" };
+  }
+  const fromOptions = options.token !== undefined || options.secret !== undefined;
+  const token = options.token ?? readEnv(DEFAULTS.tokenEnv);
+  const secret = options.secret ?? readEnv(DEFAULTS.secretEnv);
+  const source = fromOptions ? "the options" : `the environment (${DEFAULTS.tokenEnv}, ${DEFAULTS.secretEnv})`;
+  // Explicitly given credentials are checked now; missing ones only when a request needs them,
+  // so a client can be created before the environment is complete (module scope, tests).
+  if (fromOptions) assertCredentials({ token, secret }, source);
+  const fixed = { token, secret } as ModeCredentials;
+  return { provider: () => fixed, source };
+}
+
+function checkBaseUrl(baseUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new TypeError(`baseUrl ${JSON.stringify(baseUrl)} is not an absolute URL; expected e.g. "${DEFAULTS.baseUrl}"`);
+  }
+  if (url.username || url.password) {
+    throw new TypeError("baseUrl must not contain a user name or password; pass `token` and `secret` instead");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new TypeError(`baseUrl ${JSON.stringify(baseUrl)} uses ${url.protocol}; expected https:// (or http:// to a loopback host)`);
+  }
+  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
+    throw new TypeError(
+      `baseUrl ${JSON.stringify(baseUrl)} would send Mode credentials over plain http://; expected https:// (http:// is allowed only to localhost, 127.0.0.0/8 or [::1])`,
+    );
+  }
+  return baseUrl;
+}
+
+// Header injection: a CR or LF in a value could start a new header or a new request.
+function checkHeaders(headers: Record<string, string>): Record<string, string> {
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value !== "string") {
+      throw new TypeError(`Header ${JSON.stringify(name)} has type ${typeof value}; expected a string`);
+    }
+    if (/[\r\n]/.test(value) || /[\r\n]/.test(name)) {
+      // The value is not echoed: custom headers often carry keys.
+      throw new TypeError(`Header ${JSON.stringify(name)} contains CR or LF; expected a single-line name and value`);
+    }
+  }
+  return headers;
+}

@@ -1,0 +1,134 @@
+/**
+ * Errors thrown by the client. Every one is a `ModeApiError`; `kind` (or the subclass) tells
+ * them apart. They carry only plain data (never the Request, its headers or credentials), so
+ * printing or serialising one cannot leak a secret.
+ */
+export type ModeErrorKind =
+  | "bad_request"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "unprocessable_entity"
+  | "rate_limited"
+  | "server"
+  | "http"
+  | "timeout"
+  | "connection"
+  | "invalid_response";
+
+export interface ModeApiErrorInit {
+  /** Human-readable summary; the class prefixes nothing, so pass the final text. */
+  message: string;
+  method: string;
+  /** Path template such as `/{account}/datasets/{dataset}` (or the URL path when unknown). */
+  path: string;
+  url?: string | undefined;
+  status?: number | undefined;
+  id?: string | undefined;
+  body?: unknown;
+  requestId?: string | undefined;
+  retryAfterMs?: number | undefined;
+  attempts?: number | undefined;
+  cause?: unknown;
+}
+
+export class ModeApiError extends Error {
+  override name = "ModeApiError";
+  readonly kind: ModeErrorKind = "http";
+  /** HTTP status; undefined when no response arrived (timeout, connection failure). */
+  readonly status: number | undefined;
+  /** Mode's error code from the body (`not_found`, `rate_limited`, ...). */
+  readonly id: string | undefined;
+  /** The parsed error body (Mode's `{id, message}`, or the text of a non-JSON body). */
+  readonly body: unknown;
+  readonly method: string;
+  readonly path: string;
+  readonly url: string | undefined;
+  /** From `X-Request-Id` (or a similar header) when the server sent one. */
+  readonly requestId: string | undefined;
+  /** From `Retry-After`, in milliseconds, when the server sent one. */
+  readonly retryAfterMs: number | undefined;
+  /** How many attempts were made before giving up (1 when not retried). */
+  readonly attempts: number | undefined;
+
+  constructor(init: ModeApiErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.status = init.status;
+    this.id = init.id;
+    this.body = init.body;
+    this.method = init.method;
+    this.path = init.path;
+    this.url = init.url;
+    this.requestId = init.requestId;
+    this.retryAfterMs = init.retryAfterMs;
+    this.attempts = init.attempts;
+  }
+
+  /** `JSON.stringify(error)` gives the useful fields (Error's own `message` is not enumerable). */
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      kind: this.kind,
+      message: this.message,
+      status: this.status,
+      id: this.id,
+      method: this.method,
+      path: this.path,
+      url: this.url,
+      requestId: this.requestId,
+      retryAfterMs: this.retryAfterMs,
+      attempts: this.attempts,
+    };
+  }
+}
+
+/** 400: Mode (or Prism) rejected the request's parameters or body. */
+export class ModeBadRequestError extends ModeApiError {
+  override name = "ModeBadRequestError";
+  override readonly kind = "bad_request";
+}
+/** 401: missing or wrong token/secret. */
+export class ModeUnauthorizedError extends ModeApiError {
+  override name = "ModeUnauthorizedError";
+  override readonly kind = "unauthorized";
+}
+/** 403: the credentials are valid but may not touch this resource. */
+export class ModeForbiddenError extends ModeApiError {
+  override name = "ModeForbiddenError";
+  override readonly kind = "forbidden";
+}
+/** 404: unknown account, dataset, space, data source or report (or no access to it). */
+export class ModeNotFoundError extends ModeApiError {
+  override name = "ModeNotFoundError";
+  override readonly kind = "not_found";
+}
+/** 422: the body was well-formed but not acceptable. */
+export class ModeUnprocessableEntityError extends ModeApiError {
+  override name = "ModeUnprocessableEntityError";
+  override readonly kind = "unprocessable_entity";
+}
+/** 429: over Mode's rate limit; `retryAfterMs` says how long to wait when Mode said so. */
+export class ModeRateLimitError extends ModeApiError {
+  override name = "ModeRateLimitError";
+  override readonly kind = "rate_limited";
+}
+/** 5xx: Mode failed; safe reads were already retried before this surfaced. */
+export class ModeServerError extends ModeApiError {
+  override name = "ModeServerError";
+  override readonly kind = "server";
+}
+/** No complete response within `timeoutMs` on the last attempt. */
+export class ModeTimeoutError extends ModeApiError {
+  override name = "ModeTimeoutError";
+  override readonly kind = "timeout";
+}
+/** The connection failed (refused, reset, DNS, truncated body) on the last attempt. */
+export class ModeConnectionError extends ModeApiError {
+  override name = "ModeConnectionError";
+  override readonly kind = "connection";
+}
+/** A success status whose body is not the JSON the operation promises (an HTML page, say). */
+export class ModeInvalidResponseError extends ModeApiError {
+  override name = "ModeInvalidResponseError";
+  override readonly kind = "invalid_response";
+}

@@ -1,0 +1,197 @@
+import type { operations } from "../generated/schema.js";
+import { createModeClient, type ModeClient } from "./create-mode-client.js";
+import { errorFromResponse } from "./error-from-response.js";
+import { listingItems } from "./listing-items.js";
+import type { ModeClientOptions } from "./options.js";
+import { paginate, type PaginateOptions } from "./paginate.js";
+import type { Dataset, DatasetListItem, Report, ReportRun, UpdateDatasetRequest } from "./schema-types.js";
+
+type PathParams<K extends keyof operations> = operations[K]["parameters"]["path"];
+type QueryParams<K extends keyof operations> = NonNullable<operations[K]["parameters"]["query"]>;
+/** Path and query parameters of a listing in one object, e.g. `{ account, space, per_page }`. */
+type ListParams<K extends keyof operations> = PathParams<K> & QueryParams<K>;
+type IterateParams<K extends keyof operations> = PathParams<K> & Omit<QueryParams<K>, "page">;
+
+/** Per-call options of the throwing layer. */
+export interface CallOptions {
+  /** Aborts the call (and any wait for a retry or a rate-limit slot). */
+  signal?: AbortSignal;
+}
+
+/** Per-call options of the iterators. */
+export type IterateOptions = CallOptions & PaginateOptions;
+
+/** The throwing convenience layer: bodies unwrapped, errors thrown as `ModeApiError`. */
+export interface ModeDatasets {
+  /** The underlying openapi-fetch client, for anything the methods do not cover. */
+  readonly client: ModeClient;
+  readonly datasets: {
+    /** getDataset: one complete Dataset. */
+    get(params: PathParams<"getDataset">, options?: CallOptions): Promise<Dataset>;
+    /** updateDataset: changes name, description and/or space_token (at least one); returns the Dataset. */
+    update(
+      params: PathParams<"updateDataset">,
+      changes: UpdateDatasetRequest["report"],
+      options?: CallOptions,
+    ): Promise<Dataset>;
+    /** deleteDataset. Never retried automatically. */
+    delete(params: PathParams<"deleteDataset">, options?: CallOptions): Promise<void>;
+    /** listDatasetsForSpace: the items of one page. */
+    listForSpace(params: ListParams<"listDatasetsForSpace">, options?: CallOptions): Promise<DatasetListItem[]>;
+    /** listDatasetsForDataSource: the items of one page. */
+    listForDataSource(params: ListParams<"listDatasetsForDataSource">, options?: CallOptions): Promise<DatasetListItem[]>;
+    /** listReportsForDataset: the items of one page. */
+    listReports(params: ListParams<"listReportsForDataset">, options?: CallOptions): Promise<Report[]>;
+    /** Every Dataset in a Collection, page after page. */
+    iterateForSpace(params: IterateParams<"listDatasetsForSpace">, options?: IterateOptions): AsyncGenerator<DatasetListItem, void, undefined>;
+    /** Every Dataset of a data source, page after page. */
+    iterateForDataSource(params: IterateParams<"listDatasetsForDataSource">, options?: IterateOptions): AsyncGenerator<DatasetListItem, void, undefined>;
+    /** Every report that imports a Dataset, page after page. */
+    iterateReports(params: IterateParams<"listReportsForDataset">, options?: IterateOptions): AsyncGenerator<Report, void, undefined>;
+  };
+  readonly reports: {
+    /** listReportRuns: the items of one page. */
+    listRuns(params: ListParams<"listReportRuns">, options?: CallOptions): Promise<ReportRun[]>;
+    /** Every run of a report, page after page. */
+    iterateRuns(params: IterateParams<"listReportRuns">, options?: IterateOptions): AsyncGenerator<ReportRun, void, undefined>;
+    /**
+     * refreshDatasetsInReport: pulls the latest run of each Dataset into the report; returns the
+     * new (202 Accepted) Report Run. Never retried automatically: a replay starts another run.
+     */
+    refreshDatasets(params: PathParams<"refreshDatasetsInReport">, datasetTokens: readonly string[], options?: CallOptions): Promise<ReportRun>;
+  };
+}
+
+/** Either client options, or an existing `createModeClient` client to wrap. */
+export type ModeDatasetsOptions = (ModeClientOptions & { client?: never }) | { client: ModeClient };
+
+const UPDATE_FIELDS = ["name", "description", "space_token"] as const;
+
+/** Creates the throwing convenience layer over `createModeClient`. */
+export function createModeDatasets(options: ModeDatasetsOptions = {}): ModeDatasets {
+  const client: ModeClient = options.client ?? createModeClient(options as ModeClientOptions);
+  const signalOf = (options?: CallOptions): { signal?: AbortSignal } => (options?.signal ? { signal: options.signal } : {});
+  const iterateOptions = (options?: IterateOptions): PaginateOptions => ({
+    ...(options?.maxPages !== undefined ? { maxPages: options.maxPages } : {}),
+    ...(options?.startPage !== undefined ? { startPage: options.startPage } : {}),
+  });
+
+  return {
+    client,
+    datasets: {
+      async get({ account, dataset }, options) {
+        const path = "/{account}/datasets/{dataset}";
+        const result = await client.GET(path, { params: { path: { account, dataset } }, ...signalOf(options) });
+        return unwrap(result, "GET", path);
+      },
+      async update({ account, dataset }, changes, options) {
+        checkChanges(changes);
+        const path = "/{account}/datasets/{dataset}";
+        const result = await client.PATCH(path, {
+          params: { path: { account, dataset } },
+          body: { report: changes },
+          ...signalOf(options),
+        });
+        return unwrap(result, "PATCH", path);
+      },
+      async delete({ account, dataset }, options) {
+        const path = "/{account}/datasets/{dataset}";
+        const result = await client.DELETE(path, { params: { path: { account, dataset } }, ...signalOf(options) });
+        unwrapEmpty(result, "DELETE", path);
+      },
+      async listForSpace({ account, space, ...query }, options) {
+        const path = "/{account}/spaces/{space}/datasets";
+        const result = await client.GET(path, { params: { path: { account, space }, query }, ...signalOf(options) });
+        return listingItems<DatasetListItem>(unwrap(result, "GET", path), "reports", "GET", path);
+      },
+      async listForDataSource({ account, data_source, ...query }, options) {
+        const path = "/{account}/data_sources/{data_source}/datasets";
+        const result = await client.GET(path, { params: { path: { account, data_source }, query }, ...signalOf(options) });
+        return listingItems<DatasetListItem>(unwrap(result, "GET", path), "reports", "GET", path);
+      },
+      async listReports({ account, dataset, ...query }, options) {
+        const path = "/{account}/datasets/{dataset}/reports";
+        const result = await client.GET(path, { params: { path: { account, dataset }, query }, ...signalOf(options) });
+        return listingItems<Report>(unwrap(result, "GET", path), "reports", "GET", path);
+      },
+      iterateForSpace({ account, space, ...query }, options) {
+        const init = { params: { path: { account, space }, query }, ...signalOf(options) };
+        return paginate(client, "/{account}/spaces/{space}/datasets", init, iterateOptions(options));
+      },
+      iterateForDataSource({ account, data_source, ...query }, options) {
+        const init = { params: { path: { account, data_source }, query }, ...signalOf(options) };
+        return paginate(client, "/{account}/data_sources/{data_source}/datasets", init, iterateOptions(options));
+      },
+      iterateReports({ account, dataset, ...query }, options) {
+        const init = { params: { path: { account, dataset }, query }, ...signalOf(options) };
+        return paginate(client, "/{account}/datasets/{dataset}/reports", init, iterateOptions(options));
+      },
+    },
+    reports: {
+      async listRuns({ account, report, ...query }, options) {
+        const path = "/{account}/reports/{report}/runs";
+        const result = await client.GET(path, { params: { path: { account, report }, query }, ...signalOf(options) });
+        return listingItems<ReportRun>(unwrap(result, "GET", path), "report_runs", "GET", path);
+      },
+      iterateRuns({ account, report, ...query }, options) {
+        const init = { params: { path: { account, report }, query }, ...signalOf(options) };
+        return paginate(client, "/{account}/reports/{report}/runs", init, iterateOptions(options));
+      },
+      async refreshDatasets({ account, report }, datasetTokens, options) {
+        checkTokens(datasetTokens);
+        const path = "/{account}/reports/{report}/runs";
+        const result = await client.POST(path, {
+          params: { path: { account, report } },
+          body: { report: { dataset_tokens: datasetTokens.map((token) => ({ token })) } },
+          ...signalOf(options),
+        });
+        return unwrap(result, "POST", path);
+      },
+    },
+  };
+}
+
+interface CallResult<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+function unwrap<T>(result: CallResult<T>, method: string, path: string): T {
+  if (!result.response.ok) throw errorFromResponse({ body: result.error, response: result.response, method, path });
+  if (result.data === undefined) {
+    throw errorFromResponse({ body: undefined, response: result.response, method, path });
+  }
+  return result.data;
+}
+
+function unwrapEmpty(result: CallResult<unknown>, method: string, path: string): void {
+  if (!result.response.ok) throw errorFromResponse({ body: result.error, response: result.response, method, path });
+}
+
+// The spec makes the body strict with at least one field; failing here names the problem
+// instead of surfacing Mode's (or Prism's) 400.
+function checkChanges(changes: unknown): void {
+  if (changes === null || typeof changes !== "object" || Array.isArray(changes)) {
+    throw new TypeError(`Dataset changes ${String(changes)} are not an object; expected { name?, description?, space_token? }`);
+  }
+  const keys = Object.keys(changes);
+  const unknown = keys.filter((key) => !(UPDATE_FIELDS as readonly string[]).includes(key));
+  if (unknown.length > 0) {
+    throw new RangeError(`Unknown Dataset field(s) ${unknown.map((k) => JSON.stringify(k)).join(", ")}; expected ${UPDATE_FIELDS.join(", ")}`);
+  }
+  if (keys.length === 0) throw new RangeError(`Dataset changes are empty; expected at least one of ${UPDATE_FIELDS.join(", ")}`);
+  for (const [key, value] of Object.entries(changes)) {
+    if (typeof value !== "string") throw new TypeError(`Dataset field ${key} has type ${typeof value}; expected a string`);
+  }
+}
+
+function checkTokens(tokens: unknown): void {
+  if (!Array.isArray(tokens)) throw new TypeError(`datasetTokens ${String(tokens)} is not an array; expected an array of Dataset tokens`);
+  if (tokens.length === 0) throw new RangeError("datasetTokens is empty; expected at least one Dataset token");
+  for (const token of tokens) {
+    if (typeof token !== "string" || token === "") {
+      throw new TypeError(`Dataset token ${JSON.stringify(token)} is invalid; expected a non-empty string`);
+    }
+  }
+}

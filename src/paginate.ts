@@ -1,0 +1,88 @@
+import type { paths } from "../generated/schema.js";
+import type { ModeClient } from "./create-mode-client.js";
+import { DEFAULTS } from "./defaults.js";
+import { errorFromResponse } from "./error-from-response.js";
+import { listingItems, listingKey } from "./listing-items.js";
+
+/** The four paginated listings. */
+export type ListingPath =
+  | "/{account}/spaces/{space}/datasets"
+  | "/{account}/data_sources/{data_source}/datasets"
+  | "/{account}/datasets/{dataset}/reports"
+  | "/{account}/reports/{report}/runs";
+
+type ListingParameters<P extends ListingPath> = paths[P]["get"]["parameters"];
+type ListingBody<P extends ListingPath> = paths[P]["get"]["responses"][200]["content"]["application/hal+json"];
+type Embedded<P extends ListingPath> = ListingBody<P>["_embedded"];
+
+/** The type of one item of a listing. */
+export type ListingItem<P extends ListingPath> = Embedded<P>[keyof Embedded<P>] extends readonly (infer Item)[]
+  ? Item
+  : never;
+
+/** Path and query parameters of a listing, without `page`, which the iterator drives. */
+export interface PaginateInit<P extends ListingPath> {
+  params: {
+    path: ListingParameters<P>["path"];
+    query?: Omit<NonNullable<ListingParameters<P>["query"]>, "page">;
+  };
+  signal?: AbortSignal;
+}
+
+export interface PaginateOptions {
+  /** Stop after this many pages even if the listing seems to go on. Default 1 000. */
+  maxPages?: number;
+  /** First page to fetch (pages are 1-based). Default 1. */
+  startPage?: number;
+}
+
+type LooseGet = (
+  path: string,
+  init: { params: { path: unknown; query: Record<string, unknown> }; signal?: AbortSignal },
+) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+
+/**
+ * Yields every item of a listing, walking `page` from 1, one page in memory at a time. Stops on
+ * an empty page, a page identical to the one before (some listings ignore `page`),
+ * `page >= pagination.total_pages`, or after `maxPages`. Throws `ModeApiError` on an error.
+ */
+export async function* paginate<P extends ListingPath>(
+  client: ModeClient,
+  path: P,
+  init: PaginateInit<P>,
+  options: PaginateOptions = {},
+): AsyncGenerator<ListingItem<P>, void, undefined> {
+  const maxPages = options.maxPages ?? DEFAULTS.maxPages;
+  const startPage = options.startPage ?? 1;
+  if (!Number.isInteger(maxPages) || maxPages < 1) {
+    throw new RangeError(`maxPages ${String(maxPages)} is invalid; expected a whole number of at least 1`);
+  }
+  if (!Number.isInteger(startPage) || startPage < 1) {
+    throw new RangeError(`startPage ${String(startPage)} is invalid; expected a whole number of at least 1`);
+  }
+  // One generic call site: openapi-fetch's overloads cannot be picked for a union of paths.
+  const get = client.GET as unknown as LooseGet;
+  const key = listingKey(path);
+  let previous: string | undefined;
+  for (let page = startPage; page < startPage + maxPages; page++) {
+    const { data, error, response } = await get(path, {
+      params: { path: init.params.path, query: { ...init.params.query, page } },
+      ...(init.signal ? { signal: init.signal } : {}),
+    });
+    if (!response.ok) throw errorFromResponse({ body: error, response, method: "GET", path });
+    if (data === undefined) return;
+    const items = listingItems<ListingItem<P>>(data, key, "GET", path);
+    if (items.length === 0) return;
+    const signature = items.map(itemIdentity).join("\n");
+    if (signature === previous) return;
+    previous = signature;
+    yield* items;
+    const totalPages = (data as { pagination?: { total_pages?: unknown } }).pagination?.total_pages;
+    if (typeof totalPages === "number" && page >= totalPages) return;
+  }
+}
+
+function itemIdentity(item: unknown): string {
+  const token = (item as { token?: unknown } | null)?.token;
+  return typeof token === "string" ? token : JSON.stringify(item);
+}

@@ -1,0 +1,127 @@
+import { linkSignals, sleep } from "./abort.js";
+import { ModeConnectionError, ModeTimeoutError } from "./errors.js";
+import type { RateLimiter } from "./rate-limiter.js";
+import { parseRetryAfter } from "./retry-after.js";
+import { backoffDelay, type ResolvedRetryOptions } from "./retry-options.js";
+
+export type FetchLike = (input: Request) => Promise<Response>;
+
+export interface ResilientFetchOptions {
+  fetch: FetchLike;
+  retry: ResolvedRetryOptions | false;
+  /** Per attempt; false for none. */
+  timeoutMs: number | false;
+  rateLimiter?: RateLimiter | undefined;
+}
+
+type Attempt = { response: Response } | { failure: "timeout" | "connection"; cause: unknown };
+
+// Statuses whose responses must not carry a body (the Response constructor refuses one).
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+
+/**
+ * The fetch openapi-fetch calls beneath its middleware: rate limit, per-attempt timeout, and
+ * retries. Each attempt sends a clone of the Request, because a body can be read only once.
+ * Each body is read in full inside its attempt, so a stalled or truncated body counts as that
+ * attempt's timeout or connection failure (and is retried like one) instead of surfacing later.
+ */
+export function createResilientFetch(options: ResilientFetchOptions): FetchLike {
+  const { retry, rateLimiter } = options;
+  return async function resilientFetch(request: Request): Promise<Response> {
+    const method = request.method.toUpperCase();
+    const caller = request.signal;
+    const maxAttempts = retry && retry.methods.includes(method) ? retry.retries + 1 : 1;
+    for (let attempt = 1; ; attempt++) {
+      await rateLimiter?.acquire(caller);
+      const outcome = await attemptOnce(options, request, method);
+      let delayMs: number;
+      if ("response" in outcome) {
+        const { response } = outcome;
+        if (!retry || attempt >= maxAttempts || !retry.statuses.includes(response.status)) return response;
+        const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
+        if (retryAfterMs !== undefined && retryAfterMs > retry.maxRetryAfterMs) return response;
+        delayMs = retryAfterMs ?? backoffDelay(retry, attempt);
+        retry.onRetry?.({ method, url: request.url, attempt, delayMs, reason: "status", status: response.status });
+      } else {
+        if (!retry || attempt >= maxAttempts) throw transportError(options, request, method, outcome, attempt);
+        delayMs = backoffDelay(retry, attempt);
+        retry.onRetry?.({ method, url: request.url, attempt, delayMs, reason: outcome.failure });
+      }
+      await sleep(delayMs, caller);
+    }
+  };
+}
+
+async function attemptOnce(options: ResilientFetchOptions, request: Request, method: string): Promise<Attempt> {
+  const timeout = new AbortController();
+  const linked = linkSignals([request.signal, timeout.signal]);
+  const timer = options.timeoutMs === false ? undefined : setTimeout(() => timeout.abort(), options.timeoutMs);
+  try {
+    const attemptRequest = new Request(request.clone(), { signal: linked.signal });
+    // Raced against the signal so that an injected fetch that ignores signals still times out.
+    const response = await untilAborted(options.fetch(attemptRequest), linked.signal);
+    return { response: await untilAborted(buffered(response, method), linked.signal) };
+  } catch (cause) {
+    // The caller's own abort is never retried and surfaces unchanged.
+    if (request.signal.aborted) throw request.signal.reason;
+    return { failure: timeout.signal.aborted ? "timeout" : "connection", cause };
+  } finally {
+    clearTimeout(timer);
+    linked.dispose();
+  }
+}
+
+async function buffered(response: Response, method: string): Promise<Response> {
+  if (method === "HEAD" || response.body === null || NULL_BODY_STATUSES.has(response.status)) return response;
+  const body = await response.arrayBuffer();
+  const copy = new Response(body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+  // Keep `url` for error messages; a constructed Response would report "".
+  Object.defineProperty(copy, "url", { value: response.url });
+  return copy;
+}
+
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+function transportError(
+  options: ResilientFetchOptions,
+  request: Request,
+  method: string,
+  outcome: { failure: "timeout" | "connection"; cause: unknown },
+  attempts: number,
+): ModeTimeoutError | ModeConnectionError {
+  const path = new URL(request.url).pathname;
+  const tries = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
+  const common = { method, path, url: request.url, attempts, cause: outcome.cause };
+  if (outcome.failure === "timeout") {
+    return new ModeTimeoutError({ ...common, message: `${method} ${path} timed out after ${String(options.timeoutMs)} ms (${tries})` });
+  }
+  const reason = outcome.cause instanceof Error ? describeCause(outcome.cause) : String(outcome.cause);
+  return new ModeConnectionError({ ...common, message: `${method} ${path} failed to connect: ${reason} (${tries})` });
+}
+
+// undici reports "fetch failed" and puts the useful part (ECONNRESET, ECONNREFUSED) in cause.
+function describeCause(error: Error): string {
+  const inner = error.cause;
+  if (inner instanceof Error && inner.message) return `${error.message} (${inner.message})`;
+  return error.message;
+}

@@ -1,0 +1,83 @@
+import { DEFAULTS } from "./defaults.js";
+
+/** What happened before a retry; passed to `retry.onRetry`. */
+export interface RetryEvent {
+  method: string;
+  url: string;
+  /** The attempt that just failed, starting at 1. */
+  attempt: number;
+  /** How long the client waits before the next attempt. */
+  delayMs: number;
+  reason: "status" | "timeout" | "connection";
+  /** The status that caused the retry, when `reason` is "status". */
+  status?: number;
+}
+
+/** How failed requests are retried. Every field is optional; unset fields keep their default. */
+export interface RetryOptions {
+  /** Retries after the first attempt. Default 2 (so at most 3 attempts). */
+  retries?: number;
+  /**
+   * Methods that may be retried. Default `["GET", "HEAD"]`. PATCH, POST and DELETE are left out
+   * on purpose: a replayed `POST /runs` starts another report run.
+   */
+  methods?: readonly string[];
+  /** Statuses that are retried. Default `[408, 429, 500, 502, 503, 504]`. Connection failures and timeouts always are. */
+  statuses?: readonly number[];
+  /** Backoff base: attempt n waits a random time in [0, min(maxDelayMs, baseDelayMs * 2^(n-1))). Default 500. */
+  baseDelayMs?: number;
+  /** Backoff cap in milliseconds. Default 8 000. */
+  maxDelayMs?: number;
+  /**
+   * `Retry-After` (seconds or HTTP date) is waited out when it is at most this many milliseconds;
+   * a longer one ends the retries and the response is returned as is. Default 30 000.
+   */
+  maxRetryAfterMs?: number;
+  /** Called before each wait, e.g. for logging. Default: none. */
+  onRetry?: (event: RetryEvent) => void;
+  /** Jitter source returning [0, 1). Default `Math.random`. */
+  random?: () => number;
+}
+
+export interface ResolvedRetryOptions {
+  retries: number;
+  methods: readonly string[];
+  statuses: readonly number[];
+  baseDelayMs: number;
+  maxDelayMs: number;
+  maxRetryAfterMs: number;
+  onRetry: ((event: RetryEvent) => void) | undefined;
+  random: () => number;
+}
+
+/** Fills in defaults and refuses nonsense with an error naming the value. */
+export function resolveRetryOptions(retry: RetryOptions | false | undefined): ResolvedRetryOptions | false {
+  if (retry === false) return false;
+  const d = DEFAULTS.retry;
+  const resolved: ResolvedRetryOptions = {
+    retries: retry?.retries ?? d.retries,
+    methods: (retry?.methods ?? d.methods).map((m) => m.toUpperCase()),
+    statuses: retry?.statuses ?? d.statuses,
+    baseDelayMs: retry?.baseDelayMs ?? d.baseDelayMs,
+    maxDelayMs: retry?.maxDelayMs ?? d.maxDelayMs,
+    maxRetryAfterMs: retry?.maxRetryAfterMs ?? d.maxRetryAfterMs,
+    onRetry: retry?.onRetry,
+    random: retry?.random ?? Math.random,
+  };
+  if (!Number.isInteger(resolved.retries) || resolved.retries < 0) {
+    throw new RangeError(`retry.retries ${String(resolved.retries)} is invalid; expected a whole number >= 0`);
+  }
+  for (const key of ["baseDelayMs", "maxDelayMs", "maxRetryAfterMs"] as const) {
+    const value = resolved[key];
+    if (!Number.isFinite(value) || value < 0) {
+      throw new RangeError(`retry.${key} ${String(value)} is invalid; expected milliseconds >= 0`);
+    }
+  }
+  return resolved;
+}
+
+/** Exponential backoff with full jitter (AWS Architecture Blog, "Exponential Backoff and Jitter"). */
+export function backoffDelay(options: ResolvedRetryOptions, attempt: number): number {
+  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
+  return Math.floor(options.random() * ceiling);
+}

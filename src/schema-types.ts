@@ -1,0 +1,28 @@
+import type { components } from "../generated/schema.js";
+
+export type { components, operations, paths } from "../generated/schema.js";
+
+type Schemas = components["schemas"];
+
+/** A complete Dataset, as `getDataset` and `updateDataset` return it. */
+export type Dataset = Schemas["Dataset"];
+/** A Dataset as listings return it: only the identifying fields are guaranteed. */
+export type DatasetListItem = Schemas["DatasetListItem"];
+/** A page of Datasets; the items are under `_embedded.reports`. */
+export type DatasetCollection = Schemas["DatasetCollection"];
+/** A report that imports a Dataset. */
+export type Report = Schemas["Report"];
+/** A page of Reports; the items are under `_embedded.reports`. */
+export type ReportCollection = Schemas["ReportCollection"];
+/** One run of a report. */
+export type ReportRun = Schemas["ReportRun"];
+/** A page of Report Runs; the items are under `_embedded.report_runs`. */
+export type ReportRunCollection = Schemas["ReportRunCollection"];
+/** Mode's error body, `{ id, message }`. */
+export type ModeError = Schemas["ModeError"];
+/** The body of `updateDataset`. */
+export type UpdateDatasetRequest = Schemas["UpdateDatasetRequest"];
+/** The body of `refreshDatasetsInReport`. */
+export type RefreshDatasetsRequest = Schemas["RefreshDatasetsRequest"];
+/** The optional `pagination` block of a listing. */
+export type Pagination = Schemas["Pagination"];
