@@ -32,6 +32,7 @@ export function createResilientFetch(options: ResilientFetchOptions): FetchLike 
     const caller = request.signal;
     const maxAttempts = retry && retry.methods.includes(method) ? retry.retries + 1 : 1;
     for (let attempt = 1; ; attempt++) {
+      caller.throwIfAborted();
       await rateLimiter?.acquire(caller);
       const outcome = await attemptOnce(options, request, method);
       let delayMs: number;

@@ -1,0 +1,156 @@
+import { inspect } from "node:util";
+import { describe, expect, it } from "vitest";
+import {
+  createModeDatasets,
+  errorFromResponse,
+  ModeApiError,
+  ModeBadRequestError,
+  ModeForbiddenError,
+  ModeNotFoundError,
+  ModeRateLimitError,
+  ModeServerError,
+  ModeUnauthorizedError,
+  ModeUnprocessableEntityError,
+} from "../../src/index.js";
+import { recordingFetch, testOptions } from "./helpers/recording-fetch.js";
+
+const path = "/{account}/datasets/{dataset}";
+
+function responseOf(status: number, headers: Record<string, string> = {}): Response {
+  return new Response(null, { status, headers });
+}
+
+describe("errorFromResponse", () => {
+  it("picks a class and kind per status", () => {
+    const cases = [
+      [400, ModeBadRequestError, "bad_request"],
+      [401, ModeUnauthorizedError, "unauthorized"],
+      [403, ModeForbiddenError, "forbidden"],
+      [404, ModeNotFoundError, "not_found"],
+      [422, ModeUnprocessableEntityError, "unprocessable_entity"],
+      [429, ModeRateLimitError, "rate_limited"],
+      [500, ModeServerError, "server"],
+      [503, ModeServerError, "server"],
+      [409, ModeApiError, "http"],
+    ] as const;
+    for (const [status, Class, kind] of cases) {
+      const error = errorFromResponse({ body: { id: "x", message: "y" }, response: responseOf(status), method: "GET", path });
+      expect(error, String(status)).toBeInstanceOf(Class);
+      expect(error).toBeInstanceOf(ModeApiError);
+      expect(error.kind).toBe(kind);
+      expect(error.status).toBe(status);
+    }
+  });
+
+  it("carries mode's id and message with the method and path template", () => {
+    const error = errorFromResponse({
+      body: { id: "not_found", message: "Dataset not found" },
+      response: responseOf(404),
+      method: "GET",
+      path,
+    });
+    expect(error.message).toBe("GET /{account}/datasets/{dataset} failed with 404 not_found: Dataset not found");
+    expect(error).toMatchObject({ id: "not_found", method: "GET", path, status: 404 });
+  });
+
+  it("tolerates a message that is an object", () => {
+    const error = errorFromResponse({
+      body: { id: "bad_request", message: { name: ["is too long"] } },
+      response: responseOf(400),
+      method: "PATCH",
+      path,
+    });
+    expect(error.message).toBe('PATCH /{account}/datasets/{dataset} failed with 400 bad_request: {"name":["is too long"]}');
+    expect(error.body).toEqual({ id: "bad_request", message: { name: ["is too long"] } });
+  });
+
+  it("tolerates an html body, reading it as one short line", () => {
+    const html = `<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1>${"x".repeat(500)}</body></html>`;
+    const error = errorFromResponse({ body: html, response: responseOf(502), method: "GET", path });
+    expect(error.id).toBeUndefined();
+    expect(error.message).toMatch(/^GET \/\{account\}\/datasets\/\{dataset\} failed with 502: 502 Bad Gateway Bad Gateway x+…$/);
+    expect(error.message.length).toBeLessThan(300);
+  });
+
+  it("falls back to the status text for an empty body", () => {
+    const error = errorFromResponse({
+      body: undefined,
+      response: new Response(null, { status: 500, statusText: "Internal Server Error" }),
+      method: "GET",
+      path,
+    });
+    expect(error.message).toBe("GET /{account}/datasets/{dataset} failed with 500: Internal Server Error");
+  });
+
+  it("reads retry-after in seconds and as an http date, and a request id", () => {
+    const now = Date.UTC(2026, 0, 1, 0, 0, 0);
+    const seconds = errorFromResponse({
+      body: { id: "rate_limited", message: "slow" },
+      response: responseOf(429, { "Retry-After": "7", "X-Request-Id": "req-42" }),
+      method: "GET",
+      path,
+      now,
+    });
+    expect(seconds).toMatchObject({ retryAfterMs: 7000, requestId: "req-42" });
+    const date = errorFromResponse({
+      body: undefined,
+      response: responseOf(429, { "Retry-After": "Thu, 01 Jan 2026 00:00:03 GMT" }),
+      method: "GET",
+      path,
+      now,
+    });
+    expect(date.retryAfterMs).toBe(3000);
+    expect(date.requestId).toBeUndefined();
+  });
+});
+
+describe("secrets in errors", () => {
+  const token = "tok-SECRET-token-value";
+  const secret = "sec-SECRET-secret-value";
+  const basic = btoa(`${token}:${secret}`);
+
+  it("never shows credentials in message, toString, json or inspect, even when the server echoes them", async () => {
+    const { fetch } = recordingFetch(
+      (request) =>
+        new Response(
+          JSON.stringify({ id: "unauthorized", message: `bad credentials ${request.headers.get("authorization")} ${token} ${secret}` }),
+          { status: 401, headers: { "Content-Type": "application/json" } },
+        ),
+    );
+    const mode = createModeDatasets({ ...testOptions, token, secret, fetch });
+    const error = await mode.datasets.get({ account: "a", dataset: "b" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModeUnauthorizedError);
+    const views = [
+      (error as Error).message,
+      String(error),
+      JSON.stringify(error),
+      inspect(error, { depth: 10, showHidden: true }),
+      JSON.stringify((error as ModeApiError).body),
+    ];
+    for (const view of views) {
+      expect(view).not.toContain(token);
+      expect(view).not.toContain(secret);
+      expect(view).not.toContain(basic);
+    }
+    expect((error as Error).message).toContain("[redacted]");
+  });
+
+  it("serialises the useful fields to json", () => {
+    const error = errorFromResponse({
+      body: { id: "not_found", message: "gone" },
+      response: responseOf(404, { "X-Request-Id": "r1" }),
+      method: "GET",
+      path,
+    });
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      name: "ModeNotFoundError",
+      kind: "not_found",
+      message: "GET /{account}/datasets/{dataset} failed with 404 not_found: gone",
+      status: 404,
+      id: "not_found",
+      method: "GET",
+      path,
+      requestId: "r1",
+    });
+  });
+});
