@@ -1,0 +1,31 @@
+// Contract: openapi/paths/{account}_datasets_{dataset}_reports.yaml (listReportsForDataset).
+import { describe, expect, it } from "vitest";
+import { contractClient, expectConforming, expectRejected, ids } from "./contract-target.js";
+import { badPaging } from "./listing-cases.js";
+
+const path = "/{account}/datasets/{dataset}/reports";
+const op = { path, method: "get", status: 200 } as const;
+const pathParams = { account: ids.account, dataset: ids.dataset };
+
+describe("listReportsForDataset", () => {
+  it("answers 200 with a ReportCollection that matches its schema", async () => {
+    const { client } = contractClient();
+    const result = await client.GET(path, { params: { path: pathParams } });
+    await expectConforming(result, op);
+    expect(Array.isArray(result.data?._embedded.reports)).toBe(true);
+  });
+
+  it("accepts page and per_page (its only query parameters) without a violation", async () => {
+    const { client } = contractClient();
+    await expectConforming(await client.GET(path, { params: { path: pathParams, query: { page: 2, per_page: 50 } } }), op);
+  });
+
+  it.each(badPaging)("refuses %s", async (_name, query, violations) => {
+    const contract = contractClient();
+    await expectRejected(contract, () => contract.datasets.datasets.listReports({ ...pathParams, ...(query as object) }), {
+      status: 400,
+      kind: "bad_request",
+      violations,
+    });
+  });
+});

@@ -1,0 +1,140 @@
+// Contract: openapi/paths/{account}_datasets_{dataset}.yaml (getDataset, updateDataset, deleteDataset).
+import { describe, expect, it } from "vitest";
+import { againstPrism, contractClient, errorOf, expectConforming, expectRejected, ids, writesAllowed } from "./contract-target.js";
+
+const path = "/{account}/datasets/{dataset}";
+const params = { path: { account: ids.account, dataset: ids.dataset } };
+
+describe("getDataset", () => {
+  const op = { path, method: "get", status: 200 } as const;
+
+  it("answers 200 with a Dataset that matches its schema", async () => {
+    const { client } = contractClient();
+    await expectConforming(await client.GET(path, { params }), op);
+  });
+
+  it("accepts every parameter it documents without a violation, through the throwing layer too", async () => {
+    // getDataset documents only its path parameters (account, dataset).
+    const contract = contractClient();
+    const dataset = await contract.datasets.datasets.get({ account: ids.account, dataset: ids.dataset });
+    await expectConforming({ data: dataset, response: contract.lastResponse() }, op);
+  });
+
+  it("is refused without credentials (transport strips them)", async () => {
+    const contract = contractClient({
+      fetch: (request) => {
+        const bare = new Request(request);
+        bare.headers.delete("authorization");
+        return globalThis.fetch(bare);
+      },
+    });
+    await expectRejected(contract, () => contract.datasets.datasets.get({ account: ids.account, dataset: ids.dataset }), {
+      status: 401,
+      kind: "unauthorized",
+      violations: [{ location: "request", code: "401" }],
+    });
+  });
+
+  it("is refused with a bearer token instead of Basic credentials (transport swaps them)", async () => {
+    const contract = contractClient({
+      fetch: (request) => {
+        const bearer = new Request(request);
+        bearer.headers.set("authorization", "Bearer contract-token");
+        return globalThis.fetch(bearer);
+      },
+    });
+    await expectRejected(contract, () => contract.datasets.datasets.get({ account: ids.account, dataset: ids.dataset }), {
+      status: 401,
+      kind: "unauthorized",
+      violations: [{ location: "request", code: "401" }],
+    });
+  });
+
+  it.runIf(againstPrism)("is refused with 406 when the client accepts only application/json", async () => {
+    // Success bodies are application/hal+json only: a client must accept it (or */*).
+    const contract = contractClient({ headers: { Accept: "application/json" } });
+    await expectRejected(contract, () => contract.datasets.datasets.get({ account: ids.account, dataset: ids.dataset }), {
+      status: 406,
+      kind: "http",
+      violations: [{ location: "request", code: "NOT_ACCEPTABLE" }],
+    });
+  });
+
+  it.runIf(againstPrism)("is refused with 405 for a method the path does not document (PUT)", async () => {
+    const contract = contractClient();
+    const put = contract.client.PUT as unknown as (p: string, init: unknown) => Promise<{ error?: unknown; response: Response }>;
+    await expectRejected(
+      contract,
+      async () => {
+        throw errorOf(await put(path, { params, body: { report: { name: "Renamed" } } }), { path, method: "put" });
+      },
+      { status: 405, kind: "http", violations: [{ location: "request", code: "NO_METHOD_MATCHED_ERROR" }] },
+    );
+  });
+});
+
+describe.runIf(writesAllowed)("updateDataset", () => {
+  const op = { path, method: "patch", status: 200 } as const;
+
+  it("answers 200 with the Dataset after a rename", async () => {
+    const { client } = contractClient();
+    await expectConforming(await client.PATCH(path, { params, body: { report: { name: "Orders by region (EU)" } } }), op);
+  });
+
+  it("accepts every field it documents without a violation", async () => {
+    const { client } = contractClient();
+    const body = {
+      report: {
+        name: "Orders by region (EU)",
+        description: "One row per EU order with its shipping region.",
+        space_token: ids.space,
+      },
+    };
+    await expectConforming(await client.PATCH(path, { params, body }), op);
+  });
+
+  // Raw openapi-fetch client with type casts: the throwing layer (`datasets.update`) checks the
+  // body itself and would refuse these before sending, so it cannot play a bad client.
+  const update = (body: unknown, init: Record<string, unknown> = {}) => async () => {
+    const contract = contractClient();
+    const result = await contract.client.PATCH(path, { params, body: body as never, ...init });
+    return { contract, result };
+  };
+  const badBodies: Array<[string, () => Promise<{ contract: ReturnType<typeof contractClient>; result: { error?: unknown; response: Response } }>, Array<{ location: string; code: string }>]> = [
+    ["a body not wrapped in report", update({ name: "Renamed" }), [
+      { location: "request.body", code: "required" },
+      { location: "request.body", code: "additionalProperties" },
+    ]],
+    ["a field of the wrong type", update({ report: { name: 42 } }), [{ location: "request.body.report.name", code: "type" }]],
+    ["an unknown field", update({ report: { colour: "red" } }), [{ location: "request.body.report", code: "additionalProperties" }]],
+    ["no field at all", update({ report: {} }), [{ location: "request.body.report", code: "minProperties" }]],
+    ["a text/plain body", update("name=Renamed", { bodySerializer: (b: unknown) => String(b), headers: { "Content-Type": "text/plain" } }), [
+      { location: "request", code: "415" },
+    ]],
+    ["an empty array as the report", update({ report: [] }), [{ location: "request.body.report", code: "type" }]],
+  ];
+
+  it.each(badBodies)("refuses an update with %s", async (_name, send, violations) => {
+    const { contract, result } = await send();
+    await expectRejected(contract, async () => {
+      throw errorOf(result, { path, method: "patch" });
+    }, { status: 400, kind: "bad_request", violations });
+  });
+});
+
+describe.runIf(writesAllowed)("deleteDataset", () => {
+  const op = { path, method: "delete", status: [200, 204] } as const;
+
+  it("answers 200 (or 204) with an empty body", async () => {
+    const { client } = contractClient();
+    const result = await client.DELETE(path, { params });
+    await expectConforming(result, op);
+    expect(await result.response.clone().text()).toBe("");
+  });
+
+  it("accepts every parameter it documents without a violation", async () => {
+    const { datasets, lastResponse } = contractClient();
+    await expect(datasets.datasets.delete({ account: ids.account, dataset: ids.dataset })).resolves.toBeUndefined();
+    expect(lastResponse().headers.get("sl-violations")).toBeNull();
+  });
+});

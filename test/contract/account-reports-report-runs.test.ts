@@ -1,0 +1,75 @@
+// Contract: openapi/paths/{account}_reports_{report}_runs.yaml (listReportRuns, refreshDatasetsInReport).
+import { describe, expect, it } from "vitest";
+import { contractClient, errorOf, expectConforming, expectRejected, ids, writesAllowed } from "./contract-target.js";
+import { allFilterParameters, badFilters, otherFilterParameters } from "./listing-cases.js";
+
+const path = "/{account}/reports/{report}/runs";
+const pathParams = { account: ids.account, report: ids.report };
+
+describe("listReportRuns", () => {
+  const op = { path, method: "get", status: 200 } as const;
+
+  it("answers 200 with a ReportRunCollection that matches its schema", async () => {
+    const { client } = contractClient();
+    const result = await client.GET(path, { params: { path: pathParams } });
+    await expectConforming(result, op);
+    expect(Array.isArray(result.data?._embedded.report_runs)).toBe(true);
+  });
+
+  it.each([
+    ["created_at ascending", allFilterParameters],
+    ["updated_at descending", otherFilterParameters],
+  ])("accepts filter, order, order_by, page and per_page (%s) without a violation", async (_name, query) => {
+    const { client } = contractClient();
+    await expectConforming(await client.GET(path, { params: { path: pathParams, query } }), op);
+  });
+
+  it.each(badFilters)("refuses %s", async (_name, query, violations) => {
+    const contract = contractClient();
+    await expectRejected(contract, () => contract.datasets.reports.listRuns({ ...pathParams, ...(query as object) }), {
+      status: 400,
+      kind: "bad_request",
+      violations,
+    });
+  });
+});
+
+describe.runIf(writesAllowed)("refreshDatasetsInReport", () => {
+  const op = { path, method: "post", status: 202 } as const;
+
+  it("answers 202 with a ReportRun that matches its schema", async () => {
+    const { client } = contractClient();
+    const body = { report: { dataset_tokens: [{ token: ids.dataset }] } };
+    await expectConforming(await client.POST(path, { params: { path: pathParams }, body }), op);
+  });
+
+  it("accepts several dataset tokens, through the throwing layer, without a violation", async () => {
+    const contract = contractClient();
+    const run = await contract.datasets.reports.refreshDatasets(pathParams, [ids.dataset, "c81e728d9d4c"]);
+    await expectConforming({ data: run, response: contract.lastResponse() }, op);
+  });
+
+  // Raw openapi-fetch client with type casts: `reports.refreshDatasets` takes plain token strings
+  // and checks them, so it cannot send these malformed bodies.
+  const badBodies: Array<[string, unknown, Array<{ location: string; code: string }>]> = [
+    ["bare string tokens", { report: { dataset_tokens: [ids.dataset] } }, [{ location: "request.body.report.dataset_tokens.0", code: "type" }]],
+    ["no tokens", { report: { dataset_tokens: [] } }, [{ location: "request.body.report.dataset_tokens", code: "minItems" }]],
+    ["a token object without token", { report: { dataset_tokens: [{ id: ids.dataset }] } }, [
+      { location: "request.body.report.dataset_tokens.0", code: "required" },
+    ]],
+    ["tokens not wrapped in report", { dataset_tokens: [{ token: ids.dataset }] }, [{ location: "request.body", code: "required" }]],
+    ["an ordinary run's parameters instead of dataset tokens", { parameters: { region: "EU" } }, [
+      { location: "request.body", code: "required" },
+    ]],
+    ["a token that is not a string", { report: { dataset_tokens: [{ token: 42 }] } }, [
+      { location: "request.body.report.dataset_tokens.0.token", code: "type" },
+    ]],
+  ];
+
+  it.each(badBodies)("refuses a refresh with %s", async (_name, body, violations) => {
+    const contract = contractClient();
+    await expectRejected(contract, async () => {
+      throw errorOf(await contract.client.POST(path, { params: { path: pathParams }, body: body as never }), { path, method: "post" });
+    }, { status: 400, kind: "bad_request", violations });
+  });
+});

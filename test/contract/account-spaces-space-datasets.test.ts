@@ -1,0 +1,34 @@
+// Contract: openapi/paths/{account}_spaces_{space}_datasets.yaml (listDatasetsForSpace).
+import { describe, expect, it } from "vitest";
+import { contractClient, expectConforming, expectRejected, ids } from "./contract-target.js";
+import { allFilterParameters, badFilters, otherFilterParameters } from "./listing-cases.js";
+
+const path = "/{account}/spaces/{space}/datasets";
+const op = { path, method: "get", status: 200 } as const;
+const pathParams = { account: ids.account, space: ids.space };
+
+describe("listDatasetsForSpace", () => {
+  it("answers 200 with a DatasetCollection that matches its schema", async () => {
+    const { client } = contractClient();
+    const result = await client.GET(path, { params: { path: pathParams } });
+    await expectConforming(result, op);
+    expect(Array.isArray(result.data?._embedded.reports)).toBe(true);
+  });
+
+  it.each([
+    ["created_at ascending", allFilterParameters],
+    ["updated_at descending", otherFilterParameters],
+  ])("accepts filter, order, order_by, page and per_page (%s) without a violation", async (_name, query) => {
+    const { client } = contractClient();
+    await expectConforming(await client.GET(path, { params: { path: pathParams, query } }), op);
+  });
+
+  it.each(badFilters)("refuses %s", async (_name, query, violations) => {
+    const contract = contractClient();
+    await expectRejected(contract, () => contract.datasets.datasets.listForSpace({ ...pathParams, ...(query as object) }), {
+      status: 400,
+      kind: "bad_request",
+      violations,
+    });
+  });
+});

@@ -1,0 +1,169 @@
+// What every contract test file shares: where to send requests (our Prism, or the server named by
+// MODE_CONTRACT_BASE_URL), our client pointed there, the tokens to use, and the checks on an
+// answer (status, body schema, Prism's violations).
+import { expect, inject } from "vitest";
+import {
+  createModeClient,
+  createModeDatasets,
+  errorFromResponse,
+  ModeApiError,
+  type ModeClient,
+  type ModeDatasets,
+  type ModeErrorKind,
+} from "../../src/index.js";
+import { violationsOf, type Violation } from "../../scripts/prism-violations.js";
+import { describeErrors, responseValidator } from "./validate-response.js";
+
+const target = inject("modeContract");
+
+/** Our own Prism mock: every check applies. Otherwise MODE_CONTRACT_BASE_URL. */
+export const againstPrism = target.kind === "prism";
+/** Writes (update, delete, refresh) run on our mock, elsewhere only with MODE_CONTRACT_ALLOW_WRITES=1. */
+export const writesAllowed = target.allowWrites;
+
+function baseUrl(): string {
+  if (target.baseUrl === null) throw new Error(`no contract server: ${target.problem ?? "unknown reason"}`);
+  return target.baseUrl;
+}
+
+const env = (name: string, fallback: string): string => process.env[name] || fallback;
+
+/**
+ * Tokens the requests use. Prism accepts any; against a real server set them to things that
+ * exist (defaults are the spec's example values).
+ */
+export const ids = {
+  account: env("MODE_CONTRACT_ACCOUNT", "northwind"),
+  dataset: env("MODE_CONTRACT_DATASET", "5a4177a2902c"),
+  space: env("MODE_CONTRACT_SPACE", "8f2c6d1e9b4a"),
+  dataSource: env("MODE_CONTRACT_DATA_SOURCE", "3c9e1f7a2d60"),
+  report: env("MODE_CONTRACT_REPORT", "7f3c2a9d41b8"),
+};
+
+function credentials(): { token: string; secret: string } {
+  const token = process.env["MODE_API_TOKEN"];
+  const secret = process.env["MODE_API_SECRET"];
+  if (token && secret) return { token, secret };
+  if (againstPrism) return { token: "contract-token", secret: "contract-secret" };
+  throw new Error("MODE_CONTRACT_BASE_URL is set: set MODE_API_TOKEN and MODE_API_SECRET too");
+}
+
+export interface ContractClientOptions {
+  /** Replaces the transport, e.g. to strip credentials (a bad client our client refuses to be). */
+  fetch?: (request: Request) => Promise<Response>;
+  headers?: Record<string, string>;
+}
+
+export interface ContractClient {
+  /** The openapi-fetch client (`createModeClient`). */
+  client: ModeClient;
+  /** The throwing layer (`createModeDatasets`) over the same client. */
+  datasets: ModeDatasets;
+  /** The last answer the transport received (a clone, so its body can still be read). */
+  lastResponse(): Response;
+}
+
+/**
+ * Our client, pointed at the contract server, with no retries (every answer is the first one).
+ * The transport keeps the last answer so tests can read Prism's `sl-violations` header even when
+ * the throwing layer only hands back a `ModeApiError`.
+ */
+export function contractClient(options: ContractClientOptions = {}): ContractClient {
+  const transport = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  let last: Response | undefined;
+  const client = createModeClient({
+    baseUrl: baseUrl(),
+    ...credentials(),
+    retry: false,
+    // Our mock has no rate limit; a real server keeps the client's default of 40 per 10 s.
+    ...(againstPrism ? { rateLimit: false as const } : {}),
+    ...(options.headers ? { headers: options.headers } : {}),
+    fetch: async (request) => {
+      const response = await transport(request);
+      last = response.clone();
+      return response;
+    },
+  });
+  return {
+    client,
+    datasets: createModeDatasets({ client }),
+    lastResponse: () => {
+      if (!last) throw new Error("no request was sent");
+      return last.clone();
+    },
+  };
+}
+
+/** Violations Prism reported on this answer (header, or problem body in proxy mode). */
+export async function violationsIn(response: Response): Promise<Violation[]> {
+  const contentType = response.headers.get("content-type") ?? undefined;
+  // Only Prism's problem+json bodies carry violations; other bodies are left to the caller.
+  const body = contentType?.includes("problem+json") ? await response.clone().text() : "";
+  return violationsOf(response.headers.get("sl-violations") ?? undefined, contentType, body);
+}
+
+/** Asserts an answer has the documented status, a body valid against its schema and no violations. */
+export async function expectConforming(
+  result: { data?: unknown; error?: unknown; response: Response },
+  operation: { path: string; method: string; status: number | readonly number[] },
+): Promise<void> {
+  const { response } = result;
+  const statuses = typeof operation.status === "number" ? [operation.status] : operation.status;
+  const violations = await violationsIn(response);
+  expect(violations, "Prism reported violations").toEqual([]);
+  expect(statuses, `status of ${operation.method.toUpperCase()} ${operation.path}`).toContain(response.status);
+  if (response.headers.get("content-length") === "0" || response.status === 204) return;
+  const validate = responseValidator(operation.path, operation.method, response.status);
+  expect(validate(result.data), describeErrors(validate.errors)).toBe(true);
+}
+
+/** The `ModeApiError` our client makes of an error answer. */
+export function errorOf(
+  result: { error?: unknown; response: Response },
+  operation: { path: string; method: string },
+): ModeApiError {
+  expect(result.response.ok, `expected an error answer, got ${result.response.status}`).toBe(false);
+  return errorFromResponse({
+    body: result.error,
+    response: result.response,
+    method: operation.method.toUpperCase(),
+    path: operation.path,
+  });
+}
+
+export interface Rejection {
+  /** Status from our mock (Prism uses the operation's documented 400 for a bad request). */
+  status: number;
+  kind: ModeErrorKind;
+  /** Violations that must be among those Prism reports: `location` and `code`. */
+  violations: ReadonlyArray<{ location: string; code: string }>;
+}
+
+/**
+ * Asserts that `call` fails with a `ModeApiError` of the expected kind and that the server
+ * reported the expected violations. Against another server: a Prism proxy refuses with 422
+ * instead of 400 (it ignores the spec's 400), and a server that is not Prism reports no
+ * violations, so only the 4xx is checked there.
+ */
+export async function expectRejected(
+  contract: ContractClient,
+  call: () => Promise<unknown>,
+  expected: Rejection,
+): Promise<void> {
+  const error = await call().then(
+    (value) => expect.fail(`expected a rejection, got ${String(JSON.stringify(value)).slice(0, 200)}`),
+    (e: unknown) => e,
+  );
+  expect(error, String(error)).toBeInstanceOf(ModeApiError);
+  const modeError = error as ModeApiError;
+  const violations = await violationsIn(contract.lastResponse());
+  if (againstPrism) {
+    expect({ status: modeError.status, kind: modeError.kind }).toEqual({ status: expected.status, kind: expected.kind });
+  } else {
+    expect(modeError.status).toBeGreaterThanOrEqual(400);
+    expect(modeError.status).toBeLessThan(500);
+    if (violations.length === 0) return;
+  }
+  const found = violations.map((v) => ({ location: v.location, code: v.code }));
+  for (const violation of expected.violations) expect(found).toContainEqual(violation);
+}
