@@ -1,4 +1,4 @@
-import createClient, { type Client } from "openapi-fetch";
+import createClient, { type Client, type FetchResponse, type MaybeOptionalInit } from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
 import { createAuthMiddleware } from "./auth-middleware.js";
 import { assertCredentials, type ModeCredentials, type ModeCredentialsProvider } from "./credentials.js";
@@ -11,8 +11,22 @@ import { createRateLimiter } from "./rate-limiter.js";
 import { createResilientFetch } from "./resilient-fetch.js";
 import { resolveRetryOptions } from "./retry-options.js";
 
-/** An openapi-fetch client typed by Mode's Datasets API. */
-export type ModeClient = Client<paths>;
+/**
+ * A PATCH or POST whose init is typed directly rather than inferred: openapi-fetch infers `init`
+ * as a generic, and TypeScript skips excess-property checks on nested literals checked against a
+ * generic's constraint, so `body: { report: { title } }` would compile. Contextual typing keeps
+ * the check.
+ */
+type BodyMethod<M extends "patch" | "post"> = <P extends PathsWith<M>>(
+  url: P,
+  init: NonNullable<MaybeOptionalInit<paths[P], M>>,
+) => Promise<FetchResponse<Extract<paths[P][M], Record<string, unknown>>, MaybeOptionalInit<paths[P], M>, `${string}/${string}`>>;
+
+/** Paths that define method M (openapi-typescript writes `m?: never` for the others). */
+type PathsWith<M extends string> = { [P in keyof paths]: paths[P] extends Record<M, object> ? P : never }[keyof paths];
+
+/** An openapi-fetch client typed by Mode's Datasets API (request bodies checked strictly). */
+export type ModeClient = Omit<Client<paths>, "PATCH" | "POST"> & { PATCH: BodyMethod<"patch">; POST: BodyMethod<"post"> };
 
 /**
  * Creates an openapi-fetch client for Mode's Datasets API with Basic auth, retries, per-attempt
