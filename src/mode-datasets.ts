@@ -15,7 +15,7 @@ type IterateParams<K extends keyof operations> = PathParams<K> & Omit<QueryParam
 /** Per-call options of the throwing layer. */
 export interface CallOptions {
   /** Aborts the call (and any wait for a retry or a rate-limit slot). */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /** Per-call options of the iterators. */

@@ -26,14 +26,14 @@ export interface PaginateInit<P extends ListingPath> {
     path: ListingParameters<P>["path"];
     query?: Omit<NonNullable<ListingParameters<P>["query"]>, "page">;
   };
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 export interface PaginateOptions {
   /** Stop after this many pages even if the listing seems to go on. Default 1 000. */
-  maxPages?: number;
+  maxPages?: number | undefined;
   /** First page to fetch (pages are 1-based). Default 1. */
-  startPage?: number;
+  startPage?: number | undefined;
 }
 
 type LooseGet = (

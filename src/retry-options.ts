@@ -16,27 +16,27 @@ export interface RetryEvent {
 /** How failed requests are retried. Every field is optional; unset fields keep their default. */
 export interface RetryOptions {
   /** Retries after the first attempt. Default 2 (so at most 3 attempts). */
-  retries?: number;
+  retries?: number | undefined;
   /**
    * Methods that may be retried. Default `["GET", "HEAD"]`. PATCH, POST and DELETE are left out
    * on purpose: a replayed `POST /runs` starts another report run.
    */
-  methods?: readonly string[];
+  methods?: readonly string[] | undefined;
   /** Statuses that are retried. Default `[408, 429, 500, 502, 503, 504]`. Connection failures and timeouts always are. */
-  statuses?: readonly number[];
+  statuses?: readonly number[] | undefined;
   /** Backoff base: attempt n waits a random time in [0, min(maxDelayMs, baseDelayMs * 2^(n-1))). Default 500. */
-  baseDelayMs?: number;
+  baseDelayMs?: number | undefined;
   /** Backoff cap in milliseconds. Default 8 000. */
-  maxDelayMs?: number;
+  maxDelayMs?: number | undefined;
   /**
    * `Retry-After` (seconds or HTTP date) is waited out when it is at most this many milliseconds;
    * a longer one ends the retries and the response is returned as is. Default 30 000.
    */
-  maxRetryAfterMs?: number;
+  maxRetryAfterMs?: number | undefined;
   /** Called before each wait, e.g. for logging. Default: none. */
-  onRetry?: (event: RetryEvent) => void;
+  onRetry?: ((event: RetryEvent) => void) | undefined;
   /** Jitter source returning [0, 1). Default `Math.random`. */
-  random?: () => number;
+  random?: (() => number) | undefined;
 }
 
 export interface ResolvedRetryOptions {

@@ -87,7 +87,8 @@ describe("createModeClient credentials", () => {
     env["MODE_API_TOKEN"] = "env-token";
     env["MODE_API_SECRET"] = "env-secret";
     try {
-      const client = createModeClient({ fetch, rateLimit: false });
+      // An explicit undefined (say, from an unset variable of the caller's) also means "use the default".
+      const client = createModeClient({ fetch, rateLimit: false, token: undefined, secret: undefined });
       await client.GET("/{account}/datasets/{dataset}", { params: { path: { account: "a", dataset: "b" } } });
     } finally {
       restore("MODE_API_TOKEN", saved.token);
