@@ -154,3 +154,12 @@ describe("secrets in errors", () => {
     });
   });
 });
+
+describe("secret scrubbing", () => {
+  it("leaves error bodies alone when credentials are too short to scrub safely", async () => {
+    const { fetch } = recordingFetch(() => new Response(JSON.stringify({ id: "not_found", message: "Dataset not found" }), { status: 404 }));
+    const mode = createModeDatasets({ ...testOptions, token: "t", secret: "s", fetch });
+    const error = await mode.datasets.get({ account: "a", dataset: "b" }).catch((e: unknown) => e);
+    expect((error as Error).message).toBe("GET /{account}/datasets/{dataset} failed with 404 not_found: Dataset not found");
+  });
+});
