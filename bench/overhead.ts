@@ -1,0 +1,50 @@
+import { fixed, type Row } from "./report.js";
+import type { BenchServer } from "./server-process.js";
+import { median, rate } from "./stats.js";
+import { getVariants } from "./variants.js";
+
+export interface OverheadSettings {
+  rounds: number;
+  /** Requests per variant per round. */
+  requests: number;
+  warmup: number;
+}
+
+/** Target from the issue: our client keeps at least this share of raw fetch's request rate. */
+export const MIN_RATIO = 0.95;
+
+/**
+ * Requests per second of raw fetch, bare openapi-fetch and createModeClient at one concurrency.
+ * Rounds interleave the variants in a rotating order so drift on a noisy machine (CPU boost,
+ * GC, the server's JIT) hits all three alike; each round's rates are compared with the same
+ * round's raw fetch, and the medians are reported.
+ */
+export async function measureOverhead(server: BenchServer, concurrency: number, settings: OverheadSettings): Promise<Row[]> {
+  const variants = getVariants(server.origin);
+  for (const variant of variants) await rate(variant.get, settings.warmup, concurrency);
+  const rates = variants.map(() => [] as number[]);
+  const ratios = variants.map(() => [] as number[]);
+  for (let round = 0; round < settings.rounds; round++) {
+    const thisRound: number[] = [];
+    for (let step = 0; step < variants.length; step++) {
+      const index = (round + step) % variants.length;
+      thisRound[index] = await rate((variants[index] as (typeof variants)[number]).get, settings.requests, concurrency);
+    }
+    const raw = thisRound[0] as number;
+    thisRound.forEach((value, index) => {
+      rates[index]?.push(value);
+      ratios[index]?.push(value / raw);
+    });
+  }
+  const section = `overhead, concurrency ${concurrency}`;
+  return variants.map((variant, index) => {
+    const reqs = median(rates[index] as number[]);
+    const ratio = median(ratios[index] as number[]);
+    const row: Row = { section, measure: `${variant.name} req/s (ratio to raw fetch)`, value: `${fixed(reqs)} (${ratio.toFixed(3)}x)` };
+    if (variant.name === "createModeClient") {
+      row.target = `>= ${MIN_RATIO}x`;
+      row.ok = ratio >= MIN_RATIO;
+    }
+    return row;
+  });
+}

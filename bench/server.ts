@@ -1,0 +1,106 @@
+/**
+ * The bench's HTTP server, run as its own process (see server-process.ts) so that serving does not
+ * share an event loop with the client being measured. Keep-alive node:http on 127.0.0.1, port 0.
+ *
+ * Routes (any account):
+ *   GET /{account}/datasets/{dataset}          the spec's Dataset example
+ *   GET /{account}/spaces/items-{N}/datasets   a listing of N datasets, `?page` and `?per_page`
+ * With a rate limit configured, at most `requests` requests may arrive in any `windowMs`
+ * (a sliding window, the strictest reading of "40 per 10 s"); the rest get 429 + Retry-After.
+ *
+ * Config arrives as JSON in argv[2]; the parent asks for counters over IPC.
+ */
+import { createServer, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { performance } from "node:perf_hooks";
+import { datasetBody, listingPageBody } from "./fixtures.js";
+import type { ServerConfig, ServerMessage, ServerStats } from "./server-protocol.js";
+
+const config = JSON.parse(process.argv[2] ?? "{}") as ServerConfig;
+
+const stats: ServerStats = { requests: 0, rateLimited: 0, openConnections: 0, inFlight: 0, peakConnections: 0 };
+const arrivals: number[] = [];
+const pages = new Map<string, Buffer>();
+
+const DATASET = /^\/([^/]+)\/datasets\/([^/]+)$/;
+const LISTING = /^\/([^/]+)\/spaces\/(items-(\d+))\/datasets$/;
+
+const server = createServer((request, response) => {
+  stats.requests++;
+  stats.inFlight++;
+  response.on("close", () => stats.inFlight--);
+  if (config.rateLimit && limited(config.rateLimit.requests, config.rateLimit.windowMs)) {
+    stats.rateLimited++;
+    const retryAfterSeconds = Math.max(1, Math.ceil(config.rateLimit.windowMs / 1000));
+    send(response, 429, Buffer.from('{"id":"too_many_requests","message":"Rate limit exceeded"}'), "application/json", {
+      "retry-after": String(retryAfterSeconds),
+    });
+    return;
+  }
+  const url = new URL(request.url ?? "/", "http://127.0.0.1");
+  if (request.method === "GET" && DATASET.test(url.pathname)) {
+    send(response, 200, datasetBody, "application/hal+json");
+    return;
+  }
+  const listing = LISTING.exec(url.pathname);
+  if (request.method === "GET" && listing) {
+    const [, account = "", space = "", total = "0"] = listing;
+    const page = Number(url.searchParams.get("page") ?? "1");
+    const perPage = Number(url.searchParams.get("per_page") ?? "30");
+    const key = `${space}:${page}:${perPage}`;
+    let body = pages.get(key);
+    if (!body) {
+      body = listingPageBody(account, space, Number(total), page, perPage);
+      pages.set(key, body);
+    }
+    send(response, 200, body, "application/hal+json");
+    return;
+  }
+  send(response, 404, Buffer.from('{"id":"not_found","message":"Not found"}'), "application/json");
+});
+
+if (config.keepAliveTimeoutMs !== undefined) server.keepAliveTimeout = config.keepAliveTimeoutMs;
+
+server.on("connection", (socket) => {
+  stats.openConnections++;
+  stats.peakConnections = Math.max(stats.peakConnections, stats.openConnections);
+  socket.on("close", () => stats.openConnections--);
+});
+
+// Sliding-window log of accepted arrivals; never longer than `requests`.
+function limited(requests: number, windowMs: number): boolean {
+  const now = performance.now();
+  while (arrivals.length > 0 && (arrivals[0] ?? 0) <= now - windowMs) arrivals.shift();
+  if (arrivals.length >= requests) return true;
+  arrivals.push(now);
+  return false;
+}
+
+function send(
+  response: ServerResponse,
+  status: number,
+  body: Buffer,
+  contentType: string,
+  extra: Record<string, string> = {},
+): void {
+  response.writeHead(status, { "content-type": contentType, "content-length": body.length, ...extra });
+  response.end(body);
+}
+
+process.on("message", (message: ServerMessage) => {
+  if (message.type === "stats") process.send?.({ type: "stats", stats: { ...stats } });
+  if (message.type === "reset") {
+    stats.requests = 0;
+    stats.rateLimited = 0;
+    stats.peakConnections = stats.openConnections;
+    arrivals.length = 0;
+    process.send?.({ type: "reset" });
+  }
+});
+
+// The parent going away (crash, Ctrl-C) ends the server too: no orphaned processes.
+process.on("disconnect", () => process.exit(0));
+
+server.listen(0, "127.0.0.1", () => {
+  process.send?.({ type: "ready", port: (server.address() as AddressInfo).port });
+});
