@@ -80,10 +80,12 @@ async function main(): Promise<number> {
     console.log("");
     console.log(formatTable(rows));
     console.log("");
-    for (const e of broken) {
+    const shown = 20;
+    for (const e of broken.slice(0, shown)) {
       console.log(`  ${e.status} ${e.method} ${e.url}`);
       for (const v of e.violations) console.log(`      ${describeViolation(v)}`);
     }
+    if (broken.length > shown) console.log(`  ... and ${broken.length - shown} more`);
   }
   console.log("");
 

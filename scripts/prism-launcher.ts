@@ -62,8 +62,9 @@ export async function freePort(host = "127.0.0.1"): Promise<number> {
   });
 }
 
-// Every Prism still running, so a signal or an exit of this process can take them all down.
-const running = new Set<ChildProcess>();
+// Every Prism still running, with its stop function, so a signal or an exit of this process can
+// take them all down.
+const running = new Map<ChildProcess, () => Promise<void>>();
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals, evenIfLeaderExited = false): void {
   if (child.pid === undefined) return;
@@ -83,14 +84,17 @@ function installExitHooks(): void {
   hooksInstalled = true;
   // `exit` handlers must be synchronous: a SIGKILL to each group is the only thing that fits.
   process.on("exit", () => {
-    for (const child of running) killGroup(child, "SIGKILL");
+    for (const child of running.keys()) killGroup(child, "SIGKILL");
   });
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     const onSignal = (): void => {
-      for (const child of running) killGroup(child, "SIGTERM");
       process.off(signal, onSignal);
-      // Keep the default behaviour (die by the signal) unless someone else handles it.
-      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+      const others = process.listenerCount(signal) > 0;
+      // Wait until every Prism has exited, then keep the default behaviour (die by the signal)
+      // unless someone else handles it.
+      void Promise.all([...running.values()].map((stop) => stop())).then(() => {
+        if (!others) process.kill(process.pid, signal);
+      });
     };
     process.on(signal, onSignal);
   }
@@ -151,7 +155,6 @@ export async function startPrism(options: PrismOptions): Promise<PrismServer> {
     // No colours: the log is read by people and by our failure messages alike.
     env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
   });
-  running.add(child);
 
   let captured = "";
   const onChunk = (chunk: Buffer): void => {
@@ -186,6 +189,7 @@ export async function startPrism(options: PrismOptions): Promise<PrismServer> {
     })();
     return stopping;
   };
+  running.set(child, stop);
 
   let hasExited = false;
   void exited.then(() => (hasExited = true));
@@ -204,8 +208,8 @@ export async function startPrism(options: PrismOptions): Promise<PrismServer> {
     if (Date.now() > deadline) break;
     await sleep(100);
   }
-  await stop();
   const reason = hasExited ? "exited before it answered" : `did not answer within ${timeoutMs} ms`;
+  await stop();
   throw new Error(
     `Prism (${args.join(" ")}) ${reason}. Its log:\n${captured.trim() || "(empty)"}`,
   );

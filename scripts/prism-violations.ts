@@ -79,10 +79,12 @@ export function parsePrismProblem(contentType: string | undefined, body: string)
   if (Array.isArray(problem.validation) && problem.validation.length > 0) {
     return problem.validation.map((item: RawViolation) => toViolation(item, "request"));
   }
+  const type = problem.type.slice(prismErrorType.length);
   return [
     {
       location: "request",
-      code: problem.type.slice(prismErrorType.length),
+      // The mock's header says `code: 401` for what the proxy calls UNAUTHORIZED: report one code.
+      code: type === "UNAUTHORIZED" ? "401" : type,
       // Prism's generic details ("...so Prism is generating this error for you") add nothing.
       message: [problem.title, problem.detail]
         .filter((s): s is string => typeof s === "string" && !s.includes("Prism is generating"))
@@ -134,10 +136,17 @@ export function summarize(exchanges: readonly Exchange[]): SummaryRow[] {
   );
 }
 
-/** A plain-text table with the columns operation, violation, count. */
+const MAX_VIOLATION_WIDTH = 110;
+const clip = (text: string): string =>
+  text.length > MAX_VIOLATION_WIDTH ? `${text.slice(0, MAX_VIOLATION_WIDTH - 1)}…` : text;
+
+/**
+ * A plain-text table with the columns operation, violation, count. Long violations (Prism
+ * quotes whole regular expressions) are clipped; the per-request lines keep them whole.
+ */
 export function formatTable(rows: readonly SummaryRow[]): string {
   const header = { operation: "operation", violation: "violation", count: "count" };
-  const all = [header, ...rows.map((r) => ({ ...r, count: String(r.count) }))];
+  const all = [header, ...rows.map((r) => ({ ...r, violation: clip(r.violation), count: String(r.count) }))];
   const width = (key: "operation" | "violation" | "count"): number =>
     Math.max(...all.map((r) => r[key].length));
   const [wo, wv, wc] = [width("operation"), width("violation"), width("count")];

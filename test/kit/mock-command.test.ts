@@ -1,0 +1,57 @@
+// `npm run mock`: the validating mock for other clients, on a port of the caller's choosing.
+import { describe, expect, it } from "vitest";
+import { freePort } from "../../scripts/prism-launcher.js";
+import { startScript, type RunningScript } from "./run-script.js";
+
+const basic = `Basic ${Buffer.from("example-token:example-secret").toString("base64")}`;
+
+async function stopped(mock: RunningScript): Promise<void> {
+  if (mock.child.exitCode === null) mock.child.kill("SIGTERM");
+  await mock.exited;
+}
+
+describe("npm run mock", () => {
+  it("serves the spec on the port given with --port and explains how to read violations", async () => {
+    const port = await freePort();
+    const mock = startScript("mock.ts", ["--port", String(port)]);
+    try {
+      const [, base] = await mock.waitFor(/Mode Datasets mock \(Prism, validating\) at (http:\/\/127\.0\.0\.1:\d+)/);
+      expect(base).toBe(`http://127.0.0.1:${port}`);
+      expect(mock.output()).toContain(`MODE_BASE_URL=${base}`);
+      expect(mock.output()).toContain("sl-violations");
+
+      const good = await fetch(`${base}/northwind/datasets/5a4177a2902c`, { headers: { Authorization: basic, Accept: "application/hal+json" } });
+      expect(good.status).toBe(200);
+      expect(good.headers.get("sl-violations")).toBeNull();
+
+      const bad = await fetch(`${base}/northwind/spaces/8f2c6d1e9b4a/datasets?order=sideways`, { headers: { Authorization: basic } });
+      expect(bad.status).toBe(400);
+      expect(JSON.parse(bad.headers.get("sl-violations") ?? "[]")).toEqual([
+        expect.objectContaining({ location: ["request", "query", "order"], code: "enum", severity: "Error" }),
+      ]);
+      // Prism's log is echoed live, with the violation under the request.
+      await mock.waitFor(/Violation: request\.query\.order/);
+    } finally {
+      await stopped(mock);
+    }
+    // Stopping the script stopped Prism: nothing answers on the port any more.
+    await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+  });
+
+  it("takes the port from PORT too", async () => {
+    const port = await freePort();
+    const mock = startScript("mock.ts", [], { PORT: String(port) });
+    try {
+      const [, base] = await mock.waitFor(/mock \(Prism, validating\) at (http:\/\/\S+)/);
+      expect(base).toBe(`http://127.0.0.1:${port}`);
+    } finally {
+      await stopped(mock);
+    }
+  });
+
+  it("refuses a port that is not a number, naming it", async () => {
+    const mock = startScript("mock.ts", ["--port", "forty"]);
+    expect(await mock.exited).toBe(2);
+    expect(mock.output()).toContain('port must be an integer from 0 to 65535, got "forty"');
+  });
+});

@@ -1,0 +1,100 @@
+// `npm run proxy -- <upstream>` in front of a fake of Mode (a real node:http server on a free
+// loopback port) that answers one Dataset correctly and one that breaks the spec.
+import { readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isAlive, startScript } from "./run-script.js";
+
+const spec = JSON.parse(readFileSync(new URL("../../generated/openapi.json", import.meta.url), "utf8")) as {
+  components: { examples: Record<string, { value: unknown }> };
+};
+const goodDataset = spec.components.examples["Dataset"]?.value;
+
+let upstream: Server;
+let upstreamUrl: string;
+const upstreamSaw: string[] = [];
+
+beforeAll(async () => {
+  upstream = createServer((req, res) => {
+    upstreamSaw.push(`${req.method} ${req.url}`);
+    req.resume();
+    req.on("end", () => {
+      if (req.url?.endsWith("/datasets/broken")) {
+        // A Dataset with most required fields missing and a number for a name.
+        res.writeHead(200, { "content-type": "application/hal+json" });
+        res.end(JSON.stringify({ token: "broken", name: 42 }));
+        return;
+      }
+      res.writeHead(200, { "content-type": "application/hal+json" });
+      res.end(JSON.stringify(goodDataset));
+    });
+  });
+  await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
+  const address = upstream.address();
+  if (!address || typeof address !== "object") throw new Error("no upstream address");
+  // A path prefix, as in https://app.mode.com/api: Prism appends request paths to it.
+  upstreamUrl = `http://127.0.0.1:${address.port}/api`;
+});
+
+afterAll(async () => {
+  upstream.closeAllConnections();
+  await new Promise<void>((resolve) => upstream.close(() => resolve()));
+});
+
+const basic = `Basic ${Buffer.from("example-token:example-secret").toString("base64")}`;
+
+describe("npm run proxy", () => {
+  it("forwards good exchanges, refuses and reports bad ones, and prints a summary on Ctrl-C", async () => {
+    const proxy = startScript("proxy.ts", [upstreamUrl, "--port", "0"]);
+    try {
+      const [, base] = await proxy.waitFor(/Validating proxy at (http:\/\/127\.0\.0\.1:\d+)/);
+      const [, pid] = await proxy.waitFor(/Prism pid (\d+)/);
+
+      const good = await fetch(`${base}/northwind/datasets/5a4177a2902c`, { headers: { Authorization: basic, Accept: "application/hal+json" } });
+      expect(good.status).toBe(200);
+      expect(good.headers.get("sl-violations")).toBeNull();
+      expect(await good.json()).toEqual(goodDataset);
+
+      const broken = await fetch(`${base}/northwind/datasets/broken`, { headers: { Authorization: basic, Accept: "application/hal+json" } });
+      expect(broken.status).toBe(500);
+      expect(JSON.parse(broken.headers.get("sl-violations") ?? "[]")).toContainEqual(
+        expect.objectContaining({ location: ["response", "body", "name"], code: "type" }),
+      );
+
+      const unwrapped = await fetch(`${base}/northwind/datasets/5a4177a2902c`, {
+        method: "PATCH",
+        headers: { Authorization: basic, "Content-Type": "application/json" },
+        body: JSON.stringify({ name: "Renamed" }),
+      });
+      expect(unwrapped.status).toBe(422);
+
+      const anonymous = await fetch(`${base}/northwind/datasets/5a4177a2902c`);
+      expect(anonymous.status).toBe(401);
+
+      // Invalid requests never reached the server behind the proxy.
+      expect(upstreamSaw).toEqual(["GET /api/northwind/datasets/5a4177a2902c", "GET /api/northwind/datasets/broken"]);
+
+      await proxy.waitFor(/✖ 401 GET \/northwind\/datasets\/5a4177a2902c getDataset/);
+      expect(proxy.output()).toMatch(/✔ 200 GET \/northwind\/datasets\/5a4177a2902c getDataset/);
+      expect(proxy.output()).toMatch(/✖ 500 GET \/northwind\/datasets\/broken getDataset\n\s+response\.body \(required\)/);
+      expect(proxy.output()).toMatch(/✖ 422 PATCH \/northwind\/datasets\/5a4177a2902c updateDataset\n\s+request\.body \(required\)/);
+
+      proxy.child.kill("SIGINT");
+      const code = await proxy.exited;
+      expect(proxy.output()).toContain("proxy: stopped; 4 exchange(s), 3 broke the contract");
+      expect(proxy.output()).toMatch(/^getDataset\s+response\.body\.name \(type\): .*\s1$/m);
+      expect(proxy.output()).toMatch(/^updateDataset\s+request\.body \(required\): .*\s1$/m);
+      expect(code).toBe(1);
+      expect(isAlive(Number(pid))).toBe(false);
+    } finally {
+      // SIGTERM, not SIGKILL: the script must get the chance to stop its Prism.
+      if (proxy.child.exitCode === null) proxy.child.kill("SIGTERM");
+    }
+  });
+
+  it("refuses an upstream that is not a URL, naming it", async () => {
+    const proxy = startScript("proxy.ts", ["app.mode.com"]);
+    expect(await proxy.exited).toBe(2);
+    expect(proxy.output()).toContain('upstream must be an absolute URL such as https://app.mode.com/api, got "app.mode.com"');
+  });
+});

@@ -1,0 +1,80 @@
+// Runs one of our kit scripts as its own process, exactly as `npm run <name>` would (tsx), with
+// the script itself as the child (no npm or tsx wrapper in between), so tests can signal it and
+// read its output.
+import { spawn, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+export interface RunningScript {
+  child: ChildProcess;
+  /** stdout and stderr so far, interleaved. */
+  output(): string;
+  /** Resolves with the first match of `pattern` in the output; rejects if the script exits first. */
+  waitFor(pattern: RegExp): Promise<RegExpMatchArray>;
+  /** Resolves with the exit code (128 + n for signal n). */
+  exited: Promise<number>;
+}
+
+export function startScript(script: string, args: string[], env: NodeJS.ProcessEnv = {}): RunningScript {
+  const child = spawn(process.execPath, ["--import", "tsx", `scripts/${script}`, ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const listeners = new Set<() => void>();
+  const onData = (chunk: Buffer): void => {
+    output += chunk.toString("utf8");
+    for (const listener of listeners) listener();
+  };
+  child.stdout?.on("data", onData);
+  child.stderr?.on("data", onData);
+  let done = false;
+  // `close` (not `exit`): it comes after the last output has been read.
+  const exited = new Promise<number>((resolve) => {
+    child.once("close", (code) => {
+      done = true;
+      resolve(code ?? 128);
+      for (const listener of [...listeners]) listener();
+    });
+  });
+
+  return {
+    child,
+    output: () => output,
+    exited,
+    waitFor: (pattern) =>
+      new Promise((resolve, reject) => {
+        const check = (): void => {
+          const match = output.match(pattern);
+          if (match) {
+            listeners.delete(check);
+            resolve(match);
+          } else if (done) {
+            listeners.delete(check);
+            reject(new Error(`scripts/${script} exited before printing ${String(pattern)}:\n${output}`));
+          }
+        };
+        listeners.add(check);
+        check();
+      }),
+  };
+}
+
+/** Runs a script to the end. */
+export async function runScript(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; output: string }> {
+  const running = startScript(script, args, env);
+  const code = await running.exited;
+  return { code, output: running.output() };
+}
+
+/** True while a process with this pid exists. */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
