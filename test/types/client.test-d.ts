@@ -1,3 +1,4 @@
+import type { Client, Middleware } from "openapi-fetch";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   createdAfter,
@@ -10,6 +11,7 @@ import {
   type DatasetListItem,
   type ModeError,
   type ModeFilter,
+  type paths,
   type Report,
   type ReportRun,
 } from "../../src/index.js";
@@ -123,6 +125,16 @@ describe("throwing layer", () => {
     void mode.datasets.iterateForSpace({ account: "a", space: "s", page: 2 });
     // @ts-expect-error paginate drives `page` itself
     void paginate(client, "/{account}/spaces/{space}/datasets", { params: { path: { account: "a", space: "s" }, query: { page: 2 } } });
+  });
+});
+
+describe("openapi-fetch compatibility", () => {
+  it("keeps openapi-fetch's middleware api and client methods", () => {
+    const middleware: Middleware = { onRequest: ({ request }) => request };
+    client.use(middleware);
+    client.eject(middleware);
+    expectTypeOf(client.GET).toEqualTypeOf<Client<paths>["GET"]>();
+    expectTypeOf(client.DELETE).toEqualTypeOf<Client<paths>["DELETE"]>();
   });
 });
 
