@@ -23,7 +23,7 @@ function tableRows(output: string): Array<[string, string, number]> {
 }
 
 // Concurrent: each run starts its own Prism on its own free port.
-describe.concurrent("npm run contract", () => {
+describe.concurrent("npm run contract", { timeout: 60_000 }, () => {
   it("passes a well-behaved client that calls all eight operations", async ({ expect }) => {
     const { code, output } = await runScript("contract.ts", ["node", "test/kit/clients/well-behaved-client.mjs"]);
     expect(output).toContain("contract: 9 request(s), 0 broke the contract");

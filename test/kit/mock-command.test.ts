@@ -10,7 +10,7 @@ async function stopped(mock: RunningScript): Promise<void> {
   await mock.exited;
 }
 
-describe("npm run mock", () => {
+describe("npm run mock", { timeout: 60_000 }, () => {
   it("serves the spec on the port given with --port and explains how to read violations", async () => {
     const port = await freePort();
     const mock = startScript("mock.ts", ["--port", String(port)]);

@@ -12,7 +12,7 @@ import { isAlive } from "./run-script.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
-describe("startPrism", () => {
+describe("startPrism", { timeout: 60_000 }, () => {
   it("resolves once Prism answers on a free loopback port, and stop leaves no process", async () => {
     const prism = await startPrism({ mode: "mock" });
     expect(prism.baseUrl).toBe(`http://127.0.0.1:${prism.port}`);

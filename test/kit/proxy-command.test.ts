@@ -43,7 +43,7 @@ afterAll(async () => {
 
 const basic = `Basic ${Buffer.from("example-token:example-secret").toString("base64")}`;
 
-describe("npm run proxy", () => {
+describe("npm run proxy", { timeout: 60_000 }, () => {
   it("forwards good exchanges, refuses and reports bad ones, and prints a summary on Ctrl-C", async () => {
     const proxy = startScript("proxy.ts", [upstreamUrl, "--port", "0"]);
     try {
