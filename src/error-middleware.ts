@@ -12,7 +12,9 @@ export function createErrorMiddleware(): Middleware {
       if (!response.ok || options.parseAs !== "json" || request.method === "HEAD" || response.status === 204) {
         return undefined;
       }
-      if (response.body === null) return undefined;
+      // A body labelled JSON is left to openapi-fetch's own parse (parsing every page twice
+      // would double the cost of large listings); the throwing layer types its SyntaxError.
+      if (response.body === null || /\bjson\b/i.test(response.headers.get("content-type") ?? "")) return undefined;
       const text = await response.clone().text();
       if (text === "") return undefined;
       try {

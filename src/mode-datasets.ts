@@ -1,9 +1,11 @@
 import type { operations } from "../generated/schema.js";
 import { createModeClient, type ModeClient } from "./create-mode-client.js";
 import { errorFromResponse } from "./error-from-response.js";
+import { ModeInvalidResponseError } from "./errors.js";
 import { listingItems } from "./listing-items.js";
 import type { ModeClientOptions } from "./options.js";
 import { paginate, type PaginateOptions } from "./paginate.js";
+import { typedJsonErrors } from "./typed-json-errors.js";
 import type { Dataset, DatasetListItem, Report, ReportRun, UpdateDatasetRequest } from "./schema-types.js";
 
 type PathParams<K extends keyof operations> = operations[K]["parameters"]["path"];
@@ -81,37 +83,45 @@ export function createModeDatasets(options: ModeDatasetsOptions = {}): ModeDatas
     datasets: {
       async get({ account, dataset }, options) {
         const path = "/{account}/datasets/{dataset}";
-        const result = await client.GET(path, { params: { path: { account, dataset } }, ...signalOf(options) });
+        const result = await typedJsonErrors("GET", path, () =>
+          client.GET(path, { params: { path: { account, dataset } }, ...signalOf(options) }),
+        );
         return unwrap(result, "GET", path);
       },
       async update({ account, dataset }, changes, options) {
         checkChanges(changes);
         const path = "/{account}/datasets/{dataset}";
-        const result = await client.PATCH(path, {
-          params: { path: { account, dataset } },
-          body: { report: changes },
-          ...signalOf(options),
-        });
+        const result = await typedJsonErrors("PATCH", path, () =>
+          client.PATCH(path, { params: { path: { account, dataset } }, body: { report: changes }, ...signalOf(options) }),
+        );
         return unwrap(result, "PATCH", path);
       },
       async delete({ account, dataset }, options) {
         const path = "/{account}/datasets/{dataset}";
-        const result = await client.DELETE(path, { params: { path: { account, dataset } }, ...signalOf(options) });
+        const result = await typedJsonErrors("DELETE", path, () =>
+          client.DELETE(path, { params: { path: { account, dataset } }, ...signalOf(options) }),
+        );
         unwrapEmpty(result, "DELETE", path);
       },
       async listForSpace({ account, space, ...query }, options) {
         const path = "/{account}/spaces/{space}/datasets";
-        const result = await client.GET(path, { params: { path: { account, space }, query }, ...signalOf(options) });
+        const result = await typedJsonErrors("GET", path, () =>
+          client.GET(path, { params: { path: { account, space }, query }, ...signalOf(options) }),
+        );
         return listingItems<DatasetListItem>(unwrap(result, "GET", path), "reports", "GET", path);
       },
       async listForDataSource({ account, data_source, ...query }, options) {
         const path = "/{account}/data_sources/{data_source}/datasets";
-        const result = await client.GET(path, { params: { path: { account, data_source }, query }, ...signalOf(options) });
+        const result = await typedJsonErrors("GET", path, () =>
+          client.GET(path, { params: { path: { account, data_source }, query }, ...signalOf(options) }),
+        );
         return listingItems<DatasetListItem>(unwrap(result, "GET", path), "reports", "GET", path);
       },
       async listReports({ account, dataset, ...query }, options) {
         const path = "/{account}/datasets/{dataset}/reports";
-        const result = await client.GET(path, { params: { path: { account, dataset }, query }, ...signalOf(options) });
+        const result = await typedJsonErrors("GET", path, () =>
+          client.GET(path, { params: { path: { account, dataset }, query }, ...signalOf(options) }),
+        );
         return listingItems<Report>(unwrap(result, "GET", path), "reports", "GET", path);
       },
       iterateForSpace({ account, space, ...query }, options) {
@@ -130,7 +140,9 @@ export function createModeDatasets(options: ModeDatasetsOptions = {}): ModeDatas
     reports: {
       async listRuns({ account, report, ...query }, options) {
         const path = "/{account}/reports/{report}/runs";
-        const result = await client.GET(path, { params: { path: { account, report }, query }, ...signalOf(options) });
+        const result = await typedJsonErrors("GET", path, () =>
+          client.GET(path, { params: { path: { account, report }, query }, ...signalOf(options) }),
+        );
         return listingItems<ReportRun>(unwrap(result, "GET", path), "report_runs", "GET", path);
       },
       iterateRuns({ account, report, ...query }, options) {
@@ -140,11 +152,10 @@ export function createModeDatasets(options: ModeDatasetsOptions = {}): ModeDatas
       async refreshDatasets({ account, report }, datasetTokens, options) {
         checkTokens(datasetTokens);
         const path = "/{account}/reports/{report}/runs";
-        const result = await client.POST(path, {
-          params: { path: { account, report } },
-          body: { report: { dataset_tokens: datasetTokens.map((token) => ({ token })) } },
-          ...signalOf(options),
-        });
+        const body = { report: { dataset_tokens: datasetTokens.map((token) => ({ token })) } };
+        const result = await typedJsonErrors("POST", path, () =>
+          client.POST(path, { params: { path: { account, report } }, body, ...signalOf(options) }),
+        );
         return unwrap(result, "POST", path);
       },
     },
@@ -160,7 +171,13 @@ interface CallResult<T> {
 function unwrap<T>(result: CallResult<T>, method: string, path: string): T {
   if (!result.response.ok) throw errorFromResponse({ body: result.error, response: result.response, method, path });
   if (result.data === undefined) {
-    throw errorFromResponse({ body: undefined, response: result.response, method, path });
+    throw new ModeInvalidResponseError({
+      message: `${method} ${path} answered ${result.response.status} with an empty body`,
+      method,
+      path,
+      url: result.response.url || undefined,
+      status: result.response.status,
+    });
   }
   return result.data;
 }

@@ -3,6 +3,7 @@ import type { ModeClient } from "./create-mode-client.js";
 import { DEFAULTS } from "./defaults.js";
 import { errorFromResponse } from "./error-from-response.js";
 import { listingItems, listingKey } from "./listing-items.js";
+import { typedJsonErrors } from "./typed-json-errors.js";
 
 /** The four paginated listings. */
 export type ListingPath =
@@ -65,10 +66,12 @@ export async function* paginate<P extends ListingPath>(
   const key = listingKey(path);
   let previous: string | undefined;
   for (let page = startPage; page < startPage + maxPages; page++) {
-    const { data, error, response } = await get(path, {
-      params: { path: init.params.path, query: { ...init.params.query, page } },
-      ...(init.signal ? { signal: init.signal } : {}),
-    });
+    const { data, error, response } = await typedJsonErrors("GET", path, () =>
+      get(path, {
+        params: { path: init.params.path, query: { ...init.params.query, page } },
+        ...(init.signal ? { signal: init.signal } : {}),
+      }),
+    );
     if (!response.ok) throw errorFromResponse({ body: error, response, method: "GET", path });
     if (data === undefined) return;
     const items = listingItems<ListingItem<P>>(data, key, "GET", path);

@@ -150,6 +150,32 @@ describe("createModeDatasets", () => {
     expect((error as Error).message).toMatch(/GET \/\{account\}\/datasets\/\{dataset\} answered 200 with a body that is not JSON \(content-type text\/html\)/);
   });
 
+  it("throws an invalid response error for a body labelled json that is not", async () => {
+    const { fetch } = recordingFetch(() => new Response('{"token": "d1", ', { status: 200, headers: { "Content-Type": "application/hal+json" } }));
+    const mode = createModeDatasets({ ...testOptions, fetch });
+    const error = await mode.datasets.get({ account: "a", dataset: "d1" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModeInvalidResponseError);
+    expect((error as Error).message).toMatch(/^GET \/\{account\}\/datasets\/\{dataset\} answered with a body that is not valid JSON/);
+    const listing = await mode.datasets.iterateForSpace({ account: "a", space: "s" }).next().catch((e: unknown) => e);
+    expect(listing).toBeInstanceOf(ModeInvalidResponseError);
+  });
+
+  it("throws an invalid response error for an empty success body where one is promised", async () => {
+    const { fetch } = recordingFetch(() => new Response(null, { status: 200 }));
+    const mode = createModeDatasets({ ...testOptions, fetch });
+    const error = await mode.datasets.get({ account: "a", dataset: "d1" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModeInvalidResponseError);
+    expect((error as Error).message).toBe("GET /{account}/datasets/{dataset} answered 200 with an empty body");
+  });
+
+  it("lets the raw client throw an invalid response error for an html success page", async () => {
+    const { fetch } = recordingFetch(() => new Response("<html>Maintenance</html>", { status: 200, headers: { "Content-Type": "text/html" } }));
+    const client = createModeClient({ ...testOptions, fetch });
+    await expect(
+      client.GET("/{account}/datasets/{dataset}", { params: { path: { account: "a", dataset: "d1" } } }),
+    ).rejects.toThrow(ModeInvalidResponseError);
+  });
+
   it("wraps an existing client", async () => {
     const { fetch, requests } = recordingFetch(() => hal(dataset));
     const client = createModeClient({ ...testOptions, fetch });
