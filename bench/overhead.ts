@@ -24,6 +24,8 @@ export async function measureOverhead(server: BenchServer, concurrency: number, 
   for (const variant of variants) await rate(variant.get, settings.warmup, concurrency);
   const rates = variants.map(() => [] as number[]);
   const ratios = variants.map(() => [] as number[]);
+  // Our layers' own cost: the client against bare openapi-fetch, which it is built on.
+  const toOpenapiFetch: number[] = [];
   for (let round = 0; round < settings.rounds; round++) {
     const thisRound: number[] = [];
     for (let step = 0; step < variants.length; step++) {
@@ -31,6 +33,7 @@ export async function measureOverhead(server: BenchServer, concurrency: number, 
       thisRound[index] = await rate((variants[index] as (typeof variants)[number]).get, settings.requests, concurrency);
     }
     const raw = thisRound[0] as number;
+    toOpenapiFetch.push((thisRound[2] as number) / (thisRound[1] as number));
     thisRound.forEach((value, index) => {
       rates[index]?.push(value);
       ratios[index]?.push(value / raw);
@@ -42,7 +45,8 @@ export async function measureOverhead(server: BenchServer, concurrency: number, 
     const ratio = median(ratios[index] as number[]);
     const row: Row = { section, measure: `${variant.name} req/s (ratio to raw fetch)`, value: `${fixed(reqs)} (${ratio.toFixed(3)}x)` };
     if (variant.name === "createModeClient") {
-      row.target = `>= ${MIN_RATIO}x`;
+      row.value += `; ${median(toOpenapiFetch).toFixed(3)}x openapi-fetch`;
+      row.target = `>= ${MIN_RATIO}x raw fetch`;
       row.ok = ratio >= MIN_RATIO;
     }
     return row;

@@ -18,7 +18,8 @@ export type Get = () => Promise<void>;
 
 /**
  * The same GET three ways. Raw fetch sends the same headers and parses the JSON too, so the
- * ratios show what openapi-fetch and our layers add, not the cost of JSON.
+ * ratios show what openapi-fetch and our layers add, not the cost of JSON. The order is fixed
+ * (raw fetch, openapi-fetch, createModeClient): overhead.ts computes ratios by position.
  */
 export function getVariants(origin: string): { name: string; get: Get }[] {
   const url = `${origin}/${ACCOUNT}/datasets/${DATASET}`;
