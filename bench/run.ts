@@ -17,9 +17,9 @@ const quick = process.argv.includes("--quick");
 // Sized so the whole run stays well under five minutes on a 2-core machine.
 const settings = {
   // Many short interleaved rounds: a median over many samples shrugs off bursts of other load.
-  overhead1: { rounds: quick ? 3 : 25, requests: 250, warmup: 500 },
-  overhead50: { rounds: quick ? 3 : 21, requests: 1_000, warmup: 1_500 },
-  pagination: { items: 10_000, perPage: 30, rounds: quick ? 1 : 5, memoryItems: [1_000, 10_000] as const },
+  overhead1: { rounds: quick ? 3 : 41, requests: 250, warmup: 500 },
+  overhead50: { rounds: quick ? 3 : 35, requests: 1_000, warmup: 1_500 },
+  pagination: { items: 10_000, perPage: 30, rounds: quick ? 1 : 9, memoryItems: [1_000, 10_000] as const },
   load: { requests: 2_000, concurrency: 200, timeScale: 10, limitedRequests: 200 },
   importRuns: quick ? 3 : 9,
 };
