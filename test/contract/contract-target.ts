@@ -12,7 +12,7 @@ import {
   type ModeErrorKind,
 } from "../../src/index.js";
 import { violationsOf, type Violation } from "../../scripts/prism-violations.js";
-import { describeErrors, responseValidator } from "./validate-response.js";
+import { describeErrors, documentedStatuses, responseValidator } from "./validate-response.js";
 
 const target = inject("modeContract");
 
@@ -159,6 +159,15 @@ export async function expectRejected(
   const violations = await violationsIn(contract.lastResponse());
   if (againstPrism) {
     expect({ status: modeError.status, kind: modeError.kind }).toEqual({ status: expected.status, kind: expected.kind });
+    // A documented error status comes with Mode's error body, whose `id` agrees with the status
+    // (a 400 saying `not_found` would mislead every client that branches on `id`).
+    const status = String(modeError.status);
+    if (documentedStatuses(modeError.path, modeError.method).includes(status)) {
+      const validate = responseValidator(modeError.path, modeError.method, status, "application/json");
+      expect(validate(modeError.body), describeErrors(validate.errors)).toBe(true);
+      // Our 4xx kinds are named after Mode's ids (bad_request, unauthorized).
+      expect(modeError.id).toBe(expected.kind);
+    }
   } else {
     expect(modeError.status).toBeGreaterThanOrEqual(400);
     expect(modeError.status).toBeLessThan(500);
