@@ -25,12 +25,15 @@ Mode Datasets mock (Prism, validating) at ${prism.baseUrl}
   Try it:  curl -u token:secret -H 'Accept: application/hal+json' ${prism.baseUrl}/acme/datasets/8a3b3f6c2d1e
 
 How to read violations:
-  - A request that breaks the spec gets a 4xx (400, 401, 404, 405, 406 or 422) instead of an example.
-  - Every answer to a request or response that broke the spec carries an \`sl-violations\` header:
-    a JSON list of {location, severity, code, message}, e.g.
+  - A request that breaks the spec gets a 4xx instead of an example: 400 (bad parameter or body),
+    401 (no Basic credentials), 404 (no such path), 405 (no such method), 406 (Accept excludes
+    application/hal+json).
+  - The answer's \`sl-violations\` header lists each problem as {location, severity, code, message}:
     [{"location":["request","query","filter"],"severity":"Error","code":"pattern","message":"..."}]
-  - This log prints "Violation: <location> <message>" lines under each request.
-  - For a summary table over a whole test run use: npm run contract -- <your test command>
+    (404, 405 and 406 name theirs in an application/problem+json body instead).
+  - A 500 with response.* violations means one of the spec's own examples is wrong.
+  - The log below repeats each problem as "Violation: <location> <message>" under its request.
+  - For a summary table over a whole test run: npm run contract -- <your test command>
 Ctrl-C stops the mock.
 `);
   live = true;
