@@ -1,6 +1,7 @@
 // Contract: openapi/paths/{account}_data_sources_{data_source}_datasets.yaml (listDatasetsForDataSource).
 import { describe, expect, it } from "vitest";
-import { contractClient, expectConforming, expectRejected, ids } from "./contract-target.js";
+import { againstPrism, contractClient, expectConforming, expectDocumentedAnswer, expectRejected, ids, preferAnswer } from "./contract-target.js";
+import { documentedAnswerCases } from "./validate-response.js";
 import { allFilterParameters, badFilters, otherFilterParameters } from "./listing-cases.js";
 
 const path = "/{account}/data_sources/{data_source}/datasets";
@@ -30,5 +31,15 @@ describe("listDatasetsForDataSource", () => {
       kind: "bad_request",
       violations,
     });
+  });
+});
+
+// Prism serves any documented answer on request (`Prefer: code=..., example=...`): each must
+// arrive without a violation and validate on our side; errors become the matching ModeApiError.
+describe.runIf(againstPrism)("every documented answer of listDatasetsForDataSource", () => {
+  it.each(documentedAnswerCases(path, "get"))("serves %s without a violation", async (_label, answer) => {
+    const { client } = contractClient();
+    const result = await client.GET(path, { params: { path: pathParams }, headers: preferAnswer(answer) });
+    await expectDocumentedAnswer(result, { path, method: "get" }, answer);
   });
 });

@@ -1,6 +1,7 @@
 // Contract: openapi/paths/{account}_datasets_{dataset}_reports.yaml (listReportsForDataset).
 import { describe, expect, it } from "vitest";
-import { contractClient, expectConforming, expectRejected, ids } from "./contract-target.js";
+import { againstPrism, contractClient, expectConforming, expectDocumentedAnswer, expectRejected, ids, preferAnswer } from "./contract-target.js";
+import { documentedAnswerCases } from "./validate-response.js";
 import { badPaging } from "./listing-cases.js";
 
 const path = "/{account}/datasets/{dataset}/reports";
@@ -27,5 +28,15 @@ describe("listReportsForDataset", () => {
       kind: "bad_request",
       violations,
     });
+  });
+});
+
+// Prism serves any documented answer on request (`Prefer: code=..., example=...`): each must
+// arrive without a violation and validate on our side; errors become the matching ModeApiError.
+describe.runIf(againstPrism)("every documented answer of listReportsForDataset", () => {
+  it.each(documentedAnswerCases(path, "get"))("serves %s without a violation", async (_label, answer) => {
+    const { client } = contractClient();
+    const result = await client.GET(path, { params: { path: pathParams }, headers: preferAnswer(answer) });
+    await expectDocumentedAnswer(result, { path, method: "get" }, answer);
   });
 });

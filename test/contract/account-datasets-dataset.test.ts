@@ -1,6 +1,7 @@
 // Contract: openapi/paths/{account}_datasets_{dataset}.yaml (getDataset, updateDataset, deleteDataset).
 import { describe, expect, it } from "vitest";
-import { againstPrism, contractClient, errorOf, expectConforming, expectRejected, ids, writesAllowed } from "./contract-target.js";
+import { againstPrism, contractClient, errorOf, expectConforming, expectDocumentedAnswer, expectRejected, ids, preferAnswer, writesAllowed } from "./contract-target.js";
+import { documentedAnswerCases } from "./validate-response.js";
 
 const path = "/{account}/datasets/{dataset}";
 const params = { path: { account: ids.account, dataset: ids.dataset } };
@@ -136,5 +137,35 @@ describe.runIf(writesAllowed)("deleteDataset", () => {
     const { datasets, lastResponse } = contractClient();
     await expect(datasets.datasets.delete({ account: ids.account, dataset: ids.dataset })).resolves.toBeUndefined();
     expect(lastResponse().headers.get("sl-violations")).toBeNull();
+  });
+});
+
+// Prism serves any documented answer on request (`Prefer: code=..., example=...`): each must
+// arrive without a violation and validate on our side; errors become the matching ModeApiError.
+describe.runIf(againstPrism)("every documented answer of getDataset", () => {
+  it.each(documentedAnswerCases(path, "get"))("serves %s without a violation", async (_label, answer) => {
+    const { client } = contractClient();
+    const result = await client.GET(path, { params: { path: params.path }, headers: preferAnswer(answer) });
+    await expectDocumentedAnswer(result, { path, method: "get" }, answer);
+  });
+});
+
+// Prism serves any documented answer on request (`Prefer: code=..., example=...`): each must
+// arrive without a violation and validate on our side; errors become the matching ModeApiError.
+describe.runIf(againstPrism)("every documented answer of updateDataset", () => {
+  it.each(documentedAnswerCases(path, "patch"))("serves %s without a violation", async (_label, answer) => {
+    const { client } = contractClient();
+    const result = await client.PATCH(path, { params: { path: params.path }, body: { report: { name: "Orders by region (EU)" } }, headers: preferAnswer(answer) });
+    await expectDocumentedAnswer(result, { path, method: "patch" }, answer);
+  });
+});
+
+// Prism serves any documented answer on request (`Prefer: code=..., example=...`): each must
+// arrive without a violation and validate on our side; errors become the matching ModeApiError.
+describe.runIf(againstPrism)("every documented answer of deleteDataset", () => {
+  it.each(documentedAnswerCases(path, "delete"))("serves %s without a violation", async (_label, answer) => {
+    const { client } = contractClient();
+    const result = await client.DELETE(path, { params: { path: params.path }, headers: preferAnswer(answer) });
+    await expectDocumentedAnswer(result, { path, method: "delete" }, answer);
   });
 });

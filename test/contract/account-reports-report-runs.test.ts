@@ -1,6 +1,7 @@
 // Contract: openapi/paths/{account}_reports_{report}_runs.yaml (listReportRuns, refreshDatasetsInReport).
 import { describe, expect, it } from "vitest";
-import { contractClient, errorOf, expectConforming, expectRejected, ids, writesAllowed } from "./contract-target.js";
+import { againstPrism, contractClient, errorOf, expectConforming, expectDocumentedAnswer, expectRejected, ids, preferAnswer, writesAllowed } from "./contract-target.js";
+import { documentedAnswerCases } from "./validate-response.js";
 import { allFilterParameters, badFilters, otherFilterParameters } from "./listing-cases.js";
 
 const path = "/{account}/reports/{report}/runs";
@@ -71,5 +72,25 @@ describe.runIf(writesAllowed)("refreshDatasetsInReport", () => {
     await expectRejected(contract, async () => {
       throw errorOf(await contract.client.POST(path, { params: { path: pathParams }, body: body as never }), { path, method: "post" });
     }, { status: 400, kind: "bad_request", violations });
+  });
+});
+
+// Prism serves any documented answer on request (`Prefer: code=..., example=...`): each must
+// arrive without a violation and validate on our side; errors become the matching ModeApiError.
+describe.runIf(againstPrism)("every documented answer of listReportRuns", () => {
+  it.each(documentedAnswerCases(path, "get"))("serves %s without a violation", async (_label, answer) => {
+    const { client } = contractClient();
+    const result = await client.GET(path, { params: { path: pathParams }, headers: preferAnswer(answer) });
+    await expectDocumentedAnswer(result, { path, method: "get" }, answer);
+  });
+});
+
+// Prism serves any documented answer on request (`Prefer: code=..., example=...`): each must
+// arrive without a violation and validate on our side; errors become the matching ModeApiError.
+describe.runIf(againstPrism)("every documented answer of refreshDatasetsInReport", () => {
+  it.each(documentedAnswerCases(path, "post"))("serves %s without a violation", async (_label, answer) => {
+    const { client } = contractClient();
+    const result = await client.POST(path, { params: { path: pathParams }, body: { report: { dataset_tokens: [{ token: ids.dataset }] } }, headers: preferAnswer(answer) });
+    await expectDocumentedAnswer(result, { path, method: "post" }, answer);
   });
 });

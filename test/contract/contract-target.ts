@@ -12,7 +12,7 @@ import {
   type ModeErrorKind,
 } from "../../src/index.js";
 import { violationsOf, type Violation } from "../../scripts/prism-violations.js";
-import { describeErrors, documentedStatuses, responseValidator } from "./validate-response.js";
+import { describeErrors, documentedStatuses, responseValidator, type DocumentedAnswer } from "./validate-response.js";
 
 const target = inject("modeContract");
 
@@ -175,4 +175,47 @@ export async function expectRejected(
   }
   const found = violations.map((v) => ({ location: v.location, code: v.code }));
   for (const violation of expected.violations) expect(found).toContainEqual(violation);
+}
+
+/**
+ * Prism's `Prefer` header asking for one documented answer. Prism honours it only when the
+ * answer's media type is acceptable, and our client accepts only application/hal+json (success
+ * bodies), so error answers (application/json) are asked for with both.
+ */
+export function preferAnswer(answer: DocumentedAnswer): Record<string, string> {
+  return {
+    Prefer: answer.example ? `code=${answer.status}, example=${answer.example}` : `code=${answer.status}`,
+    Accept: "application/hal+json, application/json",
+  };
+}
+
+const kindOfStatus: Record<number, ModeErrorKind> = {
+  400: "bad_request",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not_found",
+  422: "unprocessable_entity",
+  429: "rate_limited",
+};
+
+/**
+ * Asserts that a documented answer, served by Prism on request, arrives without a violation,
+ * validates on our side, and (for an error) becomes the matching `ModeApiError` kind.
+ */
+export async function expectDocumentedAnswer(
+  result: { data?: unknown; error?: unknown; response: Response },
+  operation: { path: string; method: string },
+  answer: DocumentedAnswer,
+): Promise<void> {
+  const { response } = result;
+  expect(await violationsIn(response), "Prism reported violations").toEqual([]);
+  expect(response.status).toBe(answer.status);
+  if (answer.mediaType === null) return;
+  expect(response.headers.get("content-type")).toContain(answer.mediaType);
+  const body = response.ok ? result.data : result.error;
+  const validate = responseValidator(operation.path, operation.method, answer.status, answer.mediaType);
+  expect(validate(body), describeErrors(validate.errors)).toBe(true);
+  if (!response.ok) {
+    expect(errorOf(result, operation).kind).toBe(kindOfStatus[answer.status] ?? (answer.status >= 500 ? "server" : "http"));
+  }
 }

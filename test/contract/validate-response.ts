@@ -70,3 +70,35 @@ export function describeErrors(errors: ErrorObject[] | null | undefined): string
 export function documentedStatuses(path: string, method: string): string[] {
   return Object.keys(spec["paths"]?.[path]?.[method.toLowerCase()]?.["responses"] ?? {});
 }
+
+/** One answer the spec documents for an operation: a status, a media type and a named example. */
+export interface DocumentedAnswer {
+  status: number;
+  /** null for a body-less answer (deleteDataset's 200 and 204). */
+  mediaType: string | null;
+  /** Example name, for Prism's `Prefer: example=<name>`; null when the media type names none. */
+  example: string | null;
+}
+
+/** Every status, media type and named example the spec documents for `method path`. */
+export function documentedAnswers(path: string, method: string): DocumentedAnswer[] {
+  const responses = (spec["paths"]?.[path]?.[method.toLowerCase()]?.["responses"] ?? {}) as Record<string, Json>;
+  const answers: DocumentedAnswer[] = [];
+  for (const [status, raw] of Object.entries(responses)) {
+    const ref = raw["$ref"] as string | undefined;
+    const response = ref ? (spec["components"]["responses"][ref.split("/").pop() as string] as Json) : raw;
+    const content = Object.entries((response["content"] ?? {}) as Record<string, Json>);
+    if (content.length === 0) answers.push({ status: Number(status), mediaType: null, example: null });
+    for (const [mediaType, media] of content) {
+      const names = Object.keys((media["examples"] ?? {}) as Json);
+      if (names.length === 0) answers.push({ status: Number(status), mediaType, example: null });
+      for (const example of names) answers.push({ status: Number(status), mediaType, example });
+    }
+  }
+  return answers;
+}
+
+/** `documentedAnswers` as `it.each` rows: [label, answer]. */
+export function documentedAnswerCases(path: string, method: string): Array<[string, DocumentedAnswer]> {
+  return documentedAnswers(path, method).map((a) => [`${a.status} ${a.mediaType ?? "(no body)"}${a.example ? ` "${a.example}"` : ""}`, a]);
+}
