@@ -145,27 +145,23 @@ describe.runIf(writesAllowed)("deleteDataset", () => {
 describe.runIf(againstPrism)("every documented answer of getDataset", () => {
   it.each(documentedAnswerCases(path, "get"))("serves %s without a violation", async (_label, answer) => {
     const { client } = contractClient();
-    const result = await client.GET(path, { params: { path: params.path }, headers: preferAnswer(answer) });
+    const result = await client.GET(path, { params, headers: preferAnswer(answer) });
     await expectDocumentedAnswer(result, { path, method: "get" }, answer);
   });
 });
 
-// Prism serves any documented answer on request (`Prefer: code=..., example=...`): each must
-// arrive without a violation and validate on our side; errors become the matching ModeApiError.
 describe.runIf(againstPrism)("every documented answer of updateDataset", () => {
   it.each(documentedAnswerCases(path, "patch"))("serves %s without a violation", async (_label, answer) => {
     const { client } = contractClient();
-    const result = await client.PATCH(path, { params: { path: params.path }, body: { report: { name: "Orders by region (EU)" } }, headers: preferAnswer(answer) });
+    const result = await client.PATCH(path, { params, body: { report: { name: "Orders by region (EU)" } }, headers: preferAnswer(answer) });
     await expectDocumentedAnswer(result, { path, method: "patch" }, answer);
   });
 });
 
-// Prism serves any documented answer on request (`Prefer: code=..., example=...`): each must
-// arrive without a violation and validate on our side; errors become the matching ModeApiError.
 describe.runIf(againstPrism)("every documented answer of deleteDataset", () => {
   it.each(documentedAnswerCases(path, "delete"))("serves %s without a violation", async (_label, answer) => {
     const { client } = contractClient();
-    const result = await client.DELETE(path, { params: { path: params.path }, headers: preferAnswer(answer) });
+    const result = await client.DELETE(path, { params, headers: preferAnswer(answer) });
     await expectDocumentedAnswer(result, { path, method: "delete" }, answer);
   });
 });

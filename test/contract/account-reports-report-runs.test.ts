@@ -85,8 +85,6 @@ describe.runIf(againstPrism)("every documented answer of listReportRuns", () => 
   });
 });
 
-// Prism serves any documented answer on request (`Prefer: code=..., example=...`): each must
-// arrive without a violation and validate on our side; errors become the matching ModeApiError.
 describe.runIf(againstPrism)("every documented answer of refreshDatasetsInReport", () => {
   it.each(documentedAnswerCases(path, "post"))("serves %s without a violation", async (_label, answer) => {
     const { client } = contractClient();
