@@ -1,6 +1,7 @@
 // Contract: openapi/paths/{account}_reports_{report}_runs.yaml (listReportRuns, refreshDatasetsInReport).
 import { describe, expect, it } from "vitest";
-import { againstPrism, contractClient, errorOf, expectConforming, expectDocumentedAnswer, expectRejected, ids, preferAnswer, writesAllowed } from "./contract-target.js";
+import { errorOf, expectConforming, expectDocumentedAnswer, expectRejected, preferAnswer } from "./contract-expectations.js";
+import { againstPrism, contractClient, ids, writesAllowed } from "./contract-target.js";
 import { documentedAnswerCases } from "./validate-response.js";
 import { allFilterParameters, badFilters, otherFilterParameters } from "./listing-cases.js";
 

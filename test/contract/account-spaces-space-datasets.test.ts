@@ -1,6 +1,7 @@
 // Contract: openapi/paths/{account}_spaces_{space}_datasets.yaml (listDatasetsForSpace).
 import { describe, expect, it } from "vitest";
-import { againstPrism, contractClient, expectConforming, expectDocumentedAnswer, expectRejected, ids, preferAnswer } from "./contract-target.js";
+import { expectConforming, expectDocumentedAnswer, expectRejected, preferAnswer } from "./contract-expectations.js";
+import { againstPrism, contractClient, ids } from "./contract-target.js";
 import { documentedAnswerCases } from "./validate-response.js";
 import { allFilterParameters, badFilters, otherFilterParameters } from "./listing-cases.js";
 
