@@ -127,10 +127,30 @@ async function answers(host: string, port: number): Promise<boolean> {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+class PortInUseError extends Error {}
+
 /** Starts Prism and resolves once it answers; rejects with its log when it does not. */
 export async function startPrism(options: PrismOptions): Promise<PrismServer> {
   const host = options.host ?? "127.0.0.1";
-  const port = options.port ?? (await freePort(host));
+  if (options.port !== undefined) {
+    try {
+      return await launch(options, host, options.port);
+    } catch (error) {
+      if (!(error instanceof PortInUseError)) throw error;
+      throw new Error(`port ${options.port} on ${host} is already in use (another mock?); choose another port`, { cause: error });
+    }
+  }
+  // Another process may take the free port before Prism binds it: try a fresh one, a few times.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launch(options, host, await freePort(host));
+    } catch (error) {
+      if (!(error instanceof PortInUseError) || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function launch(options: PrismOptions, host: string, port: number): Promise<PrismServer> {
   const document = options.document ?? bundledSpec;
   const timeoutMs = options.startTimeoutMs ?? 30_000;
   if (options.mode === "proxy" && !options.upstream) {
@@ -210,7 +230,6 @@ export async function startPrism(options: PrismOptions): Promise<PrismServer> {
   }
   const reason = hasExited ? "exited before it answered" : `did not answer within ${timeoutMs} ms`;
   await stop();
-  throw new Error(
-    `Prism (${args.join(" ")}) ${reason}. Its log:\n${captured.trim() || "(empty)"}`,
-  );
+  const message = `Prism (${args.join(" ")}) ${reason}. Its log:\n${captured.trim() || "(empty)"}`;
+  throw captured.includes("EADDRINUSE") ? new PortInUseError(message) : new Error(message);
 }

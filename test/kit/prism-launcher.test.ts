@@ -67,6 +67,20 @@ describe("startPrism", { timeout: 60_000 }, () => {
     );
   });
 
+  it("names a requested port that is already taken", async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const address = taken.address();
+    if (!address || typeof address !== "object") throw new Error("no address");
+    try {
+      await expect(startPrism({ mode: "mock", port: address.port })).rejects.toThrow(
+        `port ${address.port} on 127.0.0.1 is already in use (another mock?); choose another port`,
+      );
+    } finally {
+      taken.close();
+    }
+  });
+
   it("needs an upstream in proxy mode", async () => {
     await expect(startPrism({ mode: "proxy" })).rejects.toThrow(/proxy mode needs an upstream URL/);
   });
