@@ -200,6 +200,8 @@ async function launch(options: PrismOptions, host: string, port: number): Promis
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
+      // A Prism that already exited on its own is left alone: its pid may belong to someone else.
+      if (child.exitCode !== null || child.signalCode !== null) return;
       killGroup(child, "SIGTERM");
       const forced = setTimeout(() => killGroup(child, "SIGKILL"), 3_000);
       await exited;
