@@ -1,0 +1,53 @@
+// What `npm start` prints must work when pasted: the snippets are run here through bash exactly
+// as printed (pointed at this run's Prism mock), except that the TypeScript one imports src/
+// instead of the built package, so the test needs no `npm run build`.
+import { execFile } from "node:child_process";
+import { mkdir, readFile, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, inject, test } from "vitest";
+import { firstRunSnippets } from "../../scripts/start-snippets.js";
+
+const run = promisify(execFile);
+const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+const workDir = join(repoRoot, "build", "start-snippets");
+const spec = JSON.parse(await readFile(new URL("../../generated/openapi.json", import.meta.url), "utf8"));
+
+const target = inject("modeContract");
+function mockUrl(): string {
+  if (target.baseUrl === null) throw new Error(`no mock server: ${target.problem ?? "unknown reason"}`);
+  return target.baseUrl;
+}
+
+// npx must find tsx in this repository; nothing else of the test's environment leaks in.
+const shellEnv = { PATH: `${join(repoRoot, "node_modules", ".bin")}:${process.env["PATH"] ?? ""}`, HOME: process.env["HOME"] ?? "/tmp" };
+
+describe("the snippets npm start prints", () => {
+  afterAll(async () => {
+    await rm(workDir, { recursive: true, force: true });
+  });
+
+  test("the curl snippet fetches the example Dataset from the mock", async () => {
+    const { curl } = firstRunSnippets(spec, mockUrl());
+    expect(curl).toContain(`${mockUrl()}/northwind/datasets/5a4177a2902c`);
+    const { stdout } = await run("bash", ["-c", `set -e\n${curl.replace(/^curl /m, "curl --silent --fail ")}`], { env: shellEnv });
+    expect(JSON.parse(stdout)).toMatchObject({ token: "5a4177a2902c", type: "DatasetReport" });
+  });
+
+  test("the TypeScript snippet writes try-mode.ts and lists the example Datasets", async () => {
+    const { typeScript } = firstRunSnippets(spec, mockUrl());
+    expect(typeScript).toContain(`createModeClient({ baseUrl: "${mockUrl()}" })`);
+    await mkdir(workDir, { recursive: true });
+    const script = typeScript.replace('from "mode-datasets"', 'from "../../src/index.js"');
+    const { stdout } = await run("bash", ["-c", `set -e\n${script}`], { cwd: workDir, env: shellEnv });
+    expect(stdout).toContain("5a4177a2902c");
+    expect(await readFile(join(workDir, "try-mode.ts"), "utf8")).toContain("listDatasetsForSpace");
+  });
+
+  test("a spec without the samples gets an error naming the missing one", () => {
+    expect(() => firstRunSnippets({ paths: {} }, "http://127.0.0.1:4010")).toThrow(
+      "the spec has no curl code sample for getDataset",
+    );
+  });
+});
