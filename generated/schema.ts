@@ -384,13 +384,7 @@ export interface components {
         };
         /** @description A Dataset: a curated table of data, defined by one SQL query, that many reports can import. Mode models it as a report whose `type` is `DatasetReport`. This is the complete object that `getDataset` and `updateDataset` answer with; every field the reference marks required is required here. Extra fields Mode sends are accepted. */
         Dataset: WithRequired<components["schemas"]["DatasetListItem"], "token" | "id" | "name" | "created_at" | "updated_at" | "published_at" | "edited_at" | "type" | "last_successful_sync_at" | "last_saved_at" | "archived" | "account_id" | "account_username" | "public" | "manual_run_disabled" | "drill_anywhere_enabled" | "run_privately" | "drilldowns_enabled" | "expected_runtime" | "last_successfully_run_at" | "last_run_at" | "last_successful_run_token" | "query_count" | "max_query_count" | "runs_count" | "schedules_count" | "query_preview" | "view_count" | "_links">;
-        /**
-         * @description Mode's error body. `id` is a stable code to branch on; `message` is for people (and has been seen as an object of field errors on validation failures).
-         * @example {
-         *       "id": "not_found",
-         *       "message": "Dataset not found"
-         *     }
-         */
+        /** @description Mode's error body. `id` is a stable code to branch on; `message` is for people (and has been seen as an object of field errors on validation failures). */
         ModeError: {
             /** @description A stable error code: `bad_request`, `unauthorized`, `forbidden`, `not_found`, `param_missing`, `payload_too_large`, `rate_limited`, `internal_server_error` or `service_unavailable` (new codes may appear). */
             id: string;
