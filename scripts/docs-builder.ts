@@ -1,8 +1,9 @@
 // Builds the HTML API reference from the bundled spec with `redocly build-docs`, shared by
-// `npm run docs`, `npm start` and the browser test (which builds the page when it is missing).
+// `npm run docs`, `npm start` and the browser test (which rebuilds it before every run).
 import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
@@ -86,10 +87,11 @@ export async function buildDocs(options: BuildDocsOptions = {}): Promise<string>
   for (const logo of cdnLogos) html = html.replaceAll(logo, inlineLogo);
   await writeFile(page, html);
   assertSelfContained(page, html);
-  // Served next to the page so readers (and `npm start`) can fetch the exact spec the page shows.
-  const specDir = dirname(spec);
-  await copyFile(join(specDir, "openapi.yaml"), join(outDir, "openapi.yaml"));
-  await copyFile(join(specDir, "openapi.json"), join(outDir, "openapi.json")).catch(() => undefined);
+  // Served next to the page so readers (and `npm start`) can fetch the exact spec the page shows,
+  // with the JSON twin that `npm run bundle` writes beside generated/openapi.yaml.
+  await copyFile(spec, join(outDir, basename(spec)));
+  const twin = join(dirname(spec), "openapi.json");
+  if (basename(spec) === "openapi.yaml" && existsSync(twin)) await copyFile(twin, join(outDir, "openapi.json"));
   return page;
 }
 

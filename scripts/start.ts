@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   await step("spec and types (npm run generate)", "npm", ["run", "--silent", "generate"]);
   await step("client (npm run build)", "npm", ["run", "--silent", "build"]);
   process.stdout.write("  docs (npm run docs) ... ");
-  await buildDocs();
+  await buildDocs({ spec });
   process.stdout.write("done\n");
 
   let prism: PrismServer | undefined;
