@@ -52,10 +52,12 @@ async function main(): Promise<void> {
     await Promise.allSettled([prism?.stop(), docs?.close()]);
     process.exit(code);
   };
-  // The launcher also stops Prism on these signals; this handler closes the docs server and
-  // exits with 0, because Ctrl-C is how this command is meant to end.
+  // The launcher also stops Prism on these signals, and re-raises the signal only when nobody
+  // else listens: this listener stays, so the docs server is closed and the exit code is 0,
+  // because Ctrl-C is how this command is meant to end. A second Ctrl-C exits at once.
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
+      if (stopping) process.exit(130);
       console.log("\nStopping the mock and the docs server ...");
       void stop(0);
     });
