@@ -35,7 +35,8 @@ export type ModeClient = Omit<Client<paths>, "PATCH" | "POST"> & { PATCH: BodyMe
 export function createModeClient(options: ModeClientOptions = {}): ModeClient {
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULTS.baseUrl);
   const headers = checkHeaders({
-    Accept: "application/hal+json",
+    // Mode's documented Accept for success bodies, plus the JSON its error bodies come in.
+    Accept: "application/hal+json, application/json;q=0.9",
     "User-Agent": options.userAgent ?? DEFAULTS.userAgent,
     ...options.headers,
   });

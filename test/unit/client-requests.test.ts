@@ -15,7 +15,7 @@ describe("createModeClient requests", () => {
     const [request] = requests;
     expect(request?.method).toBe("GET");
     expect(request?.url).toBe("https://app.mode.com/api/northwind/datasets/5a4177a2902c");
-    expect(request?.headers.get("accept")).toBe("application/hal+json");
+    expect(request?.headers.get("accept")).toBe("application/hal+json, application/json;q=0.9");
     expect(request?.headers.get("user-agent")).toBe(DEFAULTS.userAgent);
     expect(request?.headers.get("authorization")).toBe(`Basic ${btoa("tok-unit-1234:sec-unit-5678")}`);
   });
