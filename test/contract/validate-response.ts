@@ -1,30 +1,13 @@
 // Validates a response body on our side, against the operation's response schema in the bundled
 // generated/openapi.json, so contract tests do not rely on Prism alone: Prism checks its own
 // answers, this checks what reached our client.
-import { readFileSync } from "node:fs";
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
+import type { ValidateFunction } from "ajv/dist/2020.js";
+import { escapePointer as escape, spec as bundledSpec, validatorAt } from "../support/bundled-spec.js";
+
+export { describeErrors } from "../support/bundled-spec.js";
 
 type Json = Record<string, any>;
-
-const specUrl = new URL("../../generated/openapi.json", import.meta.url);
-const spec = JSON.parse(readFileSync(specUrl, "utf8")) as Json;
-const SPEC_ID = "https://mode-datasets.local/openapi.json";
-
-// ajv-formats is CommonJS; under NodeNext its default import is the module object.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
-  addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
-
-// OpenAPI 3.1 schemas are JSON Schema 2020-12 plus a few annotation keywords (`example`,
-// `discriminator`, `xml`, `externalDocs`); `strict: false` lets Ajv ignore those.
-const ajv = new Ajv2020({ strict: false, allErrors: true });
-addFormats(ajv);
-ajv.addSchema(spec, SPEC_ID);
-
-/** `/a/{b}` -> `~1a~1{b}` (JSON Pointer escaping). */
-const escape = (segment: string): string => segment.replace(/~/g, "~0").replace(/\//g, "~1");
-
-const cache = new Map<string, ValidateFunction>();
+const spec = bundledSpec as Json;
 
 /**
  * The validator for the body of `status` on `method path` with `mediaType`, references into
@@ -36,10 +19,6 @@ export function responseValidator(
   status: number | string,
   mediaType = "application/hal+json",
 ): ValidateFunction {
-  const key = `${method} ${path} ${status} ${mediaType}`;
-  const cached = cache.get(key);
-  if (cached) return cached;
-
   const operation = spec["paths"]?.[path]?.[method.toLowerCase()] as Json | undefined;
   if (!operation) throw new Error(`the spec has no operation ${method.toUpperCase()} ${path}`);
   let pointer = `#/paths/${escape(path)}/${method.toLowerCase()}/responses/${status}`;
@@ -56,14 +35,7 @@ export function responseValidator(
   if (!response?.["content"]?.[mediaType]?.["schema"]) {
     throw new Error(`${method.toUpperCase()} ${path} ${status} documents no ${mediaType} body`);
   }
-  const validate = ajv.compile({ $ref: `${SPEC_ID}${pointer}/content/${escape(mediaType)}/schema` });
-  cache.set(key, validate);
-  return validate;
-}
-
-/** Ajv's errors as lines a person can read in a failed assertion. */
-export function describeErrors(errors: ErrorObject[] | null | undefined): string {
-  return (errors ?? []).map((e) => `${e.instancePath || "(body)"} ${e.message ?? e.keyword}`).join("\n");
+  return validatorAt(`${pointer}/content/${escape(mediaType)}/schema`);
 }
 
 /** The documented statuses of an operation, for "is this status documented" checks. */

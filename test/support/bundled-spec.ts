@@ -1,7 +1,7 @@
 // The bundled spec, loaded once, and a JSON Schema validator for any schema inside it.
 // Tests validate on our side with Ajv rather than trusting the mock that serves the same file.
 import { readFileSync } from "node:fs";
-import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 
 export const bundledSpecPath = new URL("../../generated/openapi.json", import.meta.url);
@@ -15,6 +15,8 @@ export const spec: Json = JSON.parse(readFileSync(bundledSpecPath, "utf8"));
 const SPEC_ID = "https://mode-datasets.test/openapi.json";
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats.default(ajv);
+// OpenAPI 3.1 schemas are JSON Schema 2020-12 plus a few annotation keywords (`example`,
+// `discriminator`, `xml`); `strict: false` lets Ajv ignore those.
 // OpenAPI's numeric formats are not JSON Schema formats; the numbers' own bounds carry the meaning.
 ajv.addFormat("int32", { type: "number", validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
 ajv.addFormat("int64", { type: "number", validate: (n: number) => Number.isSafeInteger(n) });
@@ -35,9 +37,9 @@ export function validatorAt(pointer: string): ValidateFunction {
 /** JSON pointer escaping for path keys such as `/{account}/datasets/{dataset}`. */
 export const escapePointer = (segment: string) => segment.replace(/~/g, "~0").replace(/\//g, "~1");
 
-/** Ajv's errors as one readable line, for assertion messages. */
-export const describeErrors = (validate: ValidateFunction) =>
-  (validate.errors ?? []).map((e) => `${e.instancePath || "(root)"} ${e.message}`).join("; ");
+/** Ajv's errors as lines a person can read in a failed assertion. */
+export const describeErrors = (errors: ErrorObject[] | null | undefined) =>
+  (errors ?? []).map((e) => `${e.instancePath || "(root)"} ${e.message ?? e.keyword}`).join("\n");
 
 export const HTTP_METHODS = ["get", "put", "post", "patch", "delete"] as const;
 
