@@ -4,36 +4,23 @@ import { errorOf, expectConforming, expectDocumentedAnswer, expectRejected, pref
 import { againstPrism, contractClient, ids, writesAllowed } from "./contract-target.js";
 import { documentedAnswerCases } from "./validate-response.js";
 import { allFilterParameters, badFilters, otherFilterParameters } from "./listing-cases.js";
+import { describeListingContract } from "./listing-suite.js";
 
 const path = "/{account}/reports/{report}/runs";
 const pathParams = { account: ids.account, report: ids.report };
 
-describe("listReportRuns", () => {
-  const op = { path, method: "get", status: 200 } as const;
-
-  it("answers 200 with a ReportRunCollection that matches its schema", async () => {
-    const { client } = contractClient();
-    const result = await client.GET(path, { params: { path: pathParams } });
-    await expectConforming(result, op);
-    expect(Array.isArray(result.data?._embedded.report_runs)).toBe(true);
-  });
-
-  it.each([
-    ["created_at ascending", allFilterParameters],
-    ["updated_at descending", otherFilterParameters],
-  ])("accepts filter, order, order_by, page and per_page (%s) without a violation", async (_name, query) => {
-    const { client } = contractClient();
-    await expectConforming(await client.GET(path, { params: { path: pathParams, query } }), op);
-  });
-
-  it.each(badFilters)("refuses %s", async (_name, query, violations) => {
-    const contract = contractClient();
-    await expectRejected(contract, () => contract.datasets.reports.listRuns({ ...pathParams, ...(query as object) }), {
-      status: 400,
-      kind: "bad_request",
-      violations,
-    });
-  });
+describeListingContract({
+  operationId: "listReportRuns",
+  path,
+  pathParams,
+  collection: "ReportRunCollection",
+  itemsKey: "report_runs",
+  goodQueries: [
+    ["filter, order, order_by, page and per_page (created_at ascending)", allFilterParameters],
+    ["filter, order, order_by, page and per_page (updated_at descending)", otherFilterParameters],
+  ],
+  badQueries: badFilters,
+  listThroughThrowingLayer: (contract, params) => contract.datasets.reports.listRuns(params as never),
 });
 
 describe.runIf(writesAllowed)("refreshDatasetsInReport", () => {
@@ -78,14 +65,6 @@ describe.runIf(writesAllowed)("refreshDatasetsInReport", () => {
 
 // Prism serves any documented answer on request (`Prefer: code=..., example=...`): each must
 // arrive without a violation and validate on our side; errors become the matching ModeApiError.
-describe.runIf(againstPrism)("every documented answer of listReportRuns", () => {
-  it.each(documentedAnswerCases(path, "get"))("serves %s without a violation", async (_label, answer) => {
-    const { client } = contractClient();
-    const result = await client.GET(path, { params: { path: pathParams }, headers: preferAnswer(answer) });
-    await expectDocumentedAnswer(result, { path, method: "get" }, answer);
-  });
-});
-
 describe.runIf(againstPrism)("every documented answer of refreshDatasetsInReport", () => {
   it.each(documentedAnswerCases(path, "post"))("serves %s without a violation", async (_label, answer) => {
     const { client } = contractClient();

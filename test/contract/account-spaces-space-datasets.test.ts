@@ -1,46 +1,18 @@
 // Contract: openapi/paths/{account}_spaces_{space}_datasets.yaml (listDatasetsForSpace).
-import { describe, expect, it } from "vitest";
-import { expectConforming, expectDocumentedAnswer, expectRejected, preferAnswer } from "./contract-expectations.js";
-import { againstPrism, contractClient, ids } from "./contract-target.js";
-import { documentedAnswerCases } from "./validate-response.js";
+import { ids } from "./contract-target.js";
 import { allFilterParameters, badFilters, otherFilterParameters } from "./listing-cases.js";
+import { describeListingContract } from "./listing-suite.js";
 
-const path = "/{account}/spaces/{space}/datasets";
-const op = { path, method: "get", status: 200 } as const;
-const pathParams = { account: ids.account, space: ids.space };
-
-describe("listDatasetsForSpace", () => {
-  it("answers 200 with a DatasetCollection that matches its schema", async () => {
-    const { client } = contractClient();
-    const result = await client.GET(path, { params: { path: pathParams } });
-    await expectConforming(result, op);
-    expect(Array.isArray(result.data?._embedded.reports)).toBe(true);
-  });
-
-  it.each([
-    ["created_at ascending", allFilterParameters],
-    ["updated_at descending", otherFilterParameters],
-  ])("accepts filter, order, order_by, page and per_page (%s) without a violation", async (_name, query) => {
-    const { client } = contractClient();
-    await expectConforming(await client.GET(path, { params: { path: pathParams, query } }), op);
-  });
-
-  it.each(badFilters)("refuses %s", async (_name, query, violations) => {
-    const contract = contractClient();
-    await expectRejected(contract, () => contract.datasets.datasets.listForSpace({ ...pathParams, ...(query as object) }), {
-      status: 400,
-      kind: "bad_request",
-      violations,
-    });
-  });
-});
-
-// Prism serves any documented answer on request (`Prefer: code=..., example=...`): each must
-// arrive without a violation and validate on our side; errors become the matching ModeApiError.
-describe.runIf(againstPrism)("every documented answer of listDatasetsForSpace", () => {
-  it.each(documentedAnswerCases(path, "get"))("serves %s without a violation", async (_label, answer) => {
-    const { client } = contractClient();
-    const result = await client.GET(path, { params: { path: pathParams }, headers: preferAnswer(answer) });
-    await expectDocumentedAnswer(result, { path, method: "get" }, answer);
-  });
+describeListingContract({
+  operationId: "listDatasetsForSpace",
+  path: "/{account}/spaces/{space}/datasets",
+  pathParams: { account: ids.account, space: ids.space },
+  collection: "DatasetCollection",
+  itemsKey: "reports",
+  goodQueries: [
+    ["filter, order, order_by, page and per_page (created_at ascending)", allFilterParameters],
+    ["filter, order, order_by, page and per_page (updated_at descending)", otherFilterParameters],
+  ],
+  badQueries: badFilters,
+  listThroughThrowingLayer: (contract, params) => contract.datasets.datasets.listForSpace(params as never),
 });
