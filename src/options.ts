@@ -25,7 +25,8 @@ export interface ModeClientOptions {
   /** Retry policy; `false` turns retries off. Default: 2 retries of GET/HEAD, see `RetryOptions`. */
   retry?: RetryOptions | false | undefined;
   /**
-   * Client-side limit on attempts started, queueing the rest; `false` turns it off. Default
+   * Client-side limit: at most `requests` attempts in flight or finished within any
+   * `intervalMs`, queueing the rest; `false` turns it off. Default
    * `{ requests: 40, intervalMs: 10_000 }` per client (Mode's documented limit).
    */
   rateLimit?: RateLimitOptions | false | undefined;

@@ -1,12 +1,15 @@
 /**
- * Client-side rate limiting: a sliding window that lets at most `requests` attempts start in any
- * `intervalMs`. Callers beyond that queue (first in, first out) rather than fail; an aborted
- * caller leaves the queue with its signal's reason.
+ * Client-side rate limiting: at most `requests` attempts may be in flight or have finished within
+ * the last `intervalMs`. A slot is held from an attempt's start until it settles and the window is
+ * counted from the settle time, so a server counting arrivals never sees more than `requests` in
+ * any `intervalMs`: attempt n+requests starts after attempt n's response was fully read, plus the
+ * interval, whatever the latency. Callers beyond that queue (first in, first out) rather than
+ * fail; an aborted caller leaves the queue with its signal's reason.
  */
 export interface RateLimitOptions {
-  /** Attempts allowed per window. Default 40 (Mode's documented limit). */
+  /** Attempts allowed in flight or finished per window. Default 40 (Mode's documented limit). */
   requests: number;
-  /** Window length in milliseconds. Default 10 000. */
+  /** Window length in milliseconds, counted from when an attempt settles. Default 10 000. */
   intervalMs: number;
 }
 
@@ -17,9 +20,15 @@ export interface RateLimiterClock {
   clearTimeout(handle: unknown): void;
 }
 
+/** Frees an acquired slot once the attempt has settled; calls after the first do nothing. */
+export type RateLimitRelease = () => void;
+
 export interface RateLimiter {
-  /** Resolves when the caller may start a request. */
-  acquire(signal?: AbortSignal | null): Promise<void>;
+  /**
+   * Resolves when the caller may start an attempt, with the function to call once that attempt
+   * has settled (body read, or failed or aborted). Until then the slot stays taken.
+   */
+  acquire(signal?: AbortSignal | null): Promise<RateLimitRelease>;
   /** Callers currently waiting. */
   readonly pending: number;
 }
@@ -31,7 +40,7 @@ const systemClock: RateLimiterClock = {
 };
 
 interface Waiter {
-  resolve: () => void;
+  resolve: (release: RateLimitRelease) => void;
   detach: () => void;
 }
 
@@ -43,26 +52,40 @@ export function createRateLimiter(options: RateLimitOptions, clock: RateLimiterC
   if (!Number.isFinite(intervalMs) || intervalMs <= 0) {
     throw new RangeError(`rateLimit.intervalMs ${String(intervalMs)} is invalid; expected a positive number of milliseconds`);
   }
-  // Start times of the most recent attempts; never longer than `requests`.
-  const starts: number[] = [];
+  let inFlight = 0;
+  // Settle times of attempts still inside the window, oldest first.
+  const settled: number[] = [];
   const queue: Waiter[] = [];
   let timer: unknown;
+
+  const release = (): void => {
+    inFlight--;
+    settled.push(clock.now());
+    // A queue blocked only by in-flight attempts has no timer yet: this settle time gives it one.
+    if (queue.length > 0 && timer === undefined) pump();
+  };
 
   const pump = (): void => {
     timer = undefined;
     while (queue.length > 0) {
       const now = clock.now();
-      while (starts.length > 0 && (starts[0] ?? 0) <= now - intervalMs) starts.shift();
-      if (starts.length >= requests) {
-        // Wake when the oldest start leaves the window; at least 1 ms in case a timer fires early.
-        timer = clock.setTimeout(pump, Math.max(1, (starts[0] ?? now) + intervalMs - now));
+      while (settled.length > 0 && (settled[0] ?? 0) <= now - intervalMs) settled.shift();
+      if (inFlight + settled.length >= requests) {
+        // Wake when the oldest settle time leaves the window (at least 1 ms in case a timer
+        // fires early); if every slot is still in flight, the next release pumps instead.
+        if (settled.length > 0) timer = clock.setTimeout(pump, Math.max(1, (settled[0] ?? now) + intervalMs - now));
         return;
       }
       const waiter = queue.shift();
       if (!waiter) return;
-      starts.push(now);
+      inFlight++;
       waiter.detach();
-      waiter.resolve();
+      let released = false;
+      waiter.resolve(() => {
+        if (released) return;
+        released = true;
+        release();
+      });
     }
   };
 
@@ -72,7 +95,7 @@ export function createRateLimiter(options: RateLimitOptions, clock: RateLimiterC
     },
     acquire(signal) {
       if (signal?.aborted) return Promise.reject(signal.reason);
-      return new Promise<void>((resolve, reject) => {
+      return new Promise<RateLimitRelease>((resolve, reject) => {
         const onAbort = (): void => {
           const index = queue.indexOf(waiter);
           if (index !== -1) queue.splice(index, 1);

@@ -24,6 +24,7 @@ const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
  * retries. Each attempt sends a clone of the Request, because a body can be read only once.
  * Each body is read in full inside its attempt, so a stalled or truncated body counts as that
  * attempt's timeout or connection failure (and is retried like one) instead of surfacing later.
+ * An attempt holds its rate-limit slot until it settles, body included (see rate-limiter.ts).
  */
 export function createResilientFetch(options: ResilientFetchOptions): FetchLike {
   const { retry, rateLimiter } = options;
@@ -33,8 +34,14 @@ export function createResilientFetch(options: ResilientFetchOptions): FetchLike 
     const maxAttempts = retry && retry.methods.includes(method) ? retry.retries + 1 : 1;
     for (let attempt = 1; ; attempt++) {
       caller.throwIfAborted();
-      await rateLimiter?.acquire(caller);
-      const outcome = await attemptOnce(options, request, method);
+      const release = await rateLimiter?.acquire(caller);
+      let outcome: Attempt;
+      try {
+        outcome = await attemptOnce(options, request, method);
+      } finally {
+        // The attempt has settled (body read, failed or aborted): its window starts now.
+        release?.();
+      }
       let delayMs: number;
       if ("response" in outcome) {
         const { response } = outcome;
