@@ -1,4 +1,4 @@
-import { linkSignals, sleep } from "./abort.js";
+import { sleep } from "./abort.js";
 import { ModeConnectionError, ModeTimeoutError } from "./errors.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import { parseRetryAfter } from "./retry-after.js";
@@ -21,7 +21,7 @@ const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 /**
  * The fetch openapi-fetch calls beneath its middleware: rate limit, per-attempt timeout, and
- * retries. Each attempt sends a clone of the Request, because a body can be read only once.
+ * retries. Each attempt sends a copy of the Request carrying that attempt's signal.
  * Each body is read in full inside its attempt, so a stalled or truncated body counts as that
  * attempt's timeout or connection failure (and is retried like one) instead of surfacing later.
  * An attempt holds its rate-limit slot until it settles, body included (see rate-limiter.ts).
@@ -61,21 +61,27 @@ export function createResilientFetch(options: ResilientFetchOptions): FetchLike 
 }
 
 async function attemptOnce(options: ResilientFetchOptions, request: Request, method: string): Promise<Attempt> {
-  const timeout = new AbortController();
-  const linked = linkSignals([request.signal, timeout.signal]);
-  const timer = options.timeoutMs === false ? undefined : setTimeout(() => timeout.abort(), options.timeoutMs);
+  const caller = request.signal;
+  caller.throwIfAborted();
+  // One controller per attempt, aborted by the timer or with the caller's own reason.
+  const controller = new AbortController();
+  const forward = (): void => controller.abort(caller.reason);
+  caller.addEventListener("abort", forward, { once: true });
+  const timer = options.timeoutMs === false ? undefined : setTimeout(() => controller.abort(), options.timeoutMs);
   try {
-    const attemptRequest = new Request(request.clone(), { signal: linked.signal });
+    // Only a body has to be cloned (it can be read once and a retry re-sends it); a bodiless
+    // Request is reused as is, saving a Request construction per attempt.
+    const attemptRequest = new Request(request.body === null ? request : request.clone(), { signal: controller.signal });
     // Raced against the signal so that an injected fetch that ignores signals still times out.
-    const response = await untilAborted(options.fetch(attemptRequest), linked.signal);
-    return { response: await untilAborted(buffered(response, method), linked.signal) };
+    const response = await untilAborted(options.fetch(attemptRequest), controller.signal);
+    return { response: await untilAborted(buffered(response, method), controller.signal) };
   } catch (cause) {
     // The caller's own abort is never retried and surfaces unchanged.
-    if (request.signal.aborted) throw request.signal.reason;
-    return { failure: timeout.signal.aborted ? "timeout" : "connection", cause };
+    if (caller.aborted) throw caller.reason;
+    return { failure: controller.signal.aborted ? "timeout" : "connection", cause };
   } finally {
     clearTimeout(timer);
-    linked.dispose();
+    caller.removeEventListener("abort", forward);
   }
 }
 

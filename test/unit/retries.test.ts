@@ -192,6 +192,29 @@ describe("timeouts", () => {
     expect(requests).toHaveLength(1);
   });
 
+  it("aborts the attempt's signal with the caller's reason", async () => {
+    const controller = new AbortController();
+    const reason = new DOMException("user left", "AbortError");
+    const { fetch, requests } = recordingFetch(() => {
+      controller.abort(reason);
+      return hanging();
+    });
+    await createModeClient({ ...testOptions, fetch }).GET(path, { ...init, signal: controller.signal }).catch(() => undefined);
+    expect(requests[0]?.signal.aborted).toBe(true);
+    expect(requests[0]?.signal.reason).toBe(reason);
+  });
+
+  it("stops listening to the caller's signal once an attempt is over", async () => {
+    const controller = new AbortController();
+    const { fetch, requests } = recordingFetch(() => hal(dataset));
+    const client = createModeClient({ ...testOptions, fetch });
+    await client.GET(path, { ...init, signal: controller.signal });
+    await client.GET(path, { ...init, signal: controller.signal });
+    controller.abort();
+    // A listener left behind would abort the finished attempts' signals now.
+    expect(requests.map((r) => r.signal.aborted)).toEqual([false, false]);
+  });
+
   it("stops waiting between retries when the caller aborts", async () => {
     const controller = new AbortController();
     const { fetch, requests } = recordingFetch(() => {
