@@ -111,6 +111,25 @@ describe("createModeClient credentials", () => {
     expect(requests.map((r) => r.headers.get("authorization"))).toEqual([`Basic ${btoa("tok-1:s")}`, `Basic ${btoa("tok-2:s")}`]);
   });
 
+  it("encodes each rotated pair afresh, whether the token or only the secret changed", async () => {
+    const { fetch, requests } = recordingFetch(() => hal(dataset));
+    const pairs = [
+      { token: "tok-a", secret: "s-1" },
+      { token: "tok-a", secret: "s-1" },
+      { token: "tok-a", secret: "s-2" },
+      { token: "tok-b", secret: "s-2" },
+      { token: "tok-a", secret: "s-1" },
+    ];
+    let n = 0;
+    // A fresh object each time, as a real provider would return.
+    const credentials = () => ({ ...(pairs[n++] ?? { token: "x", secret: "y" }) });
+    const client = createModeClient({ fetch, rateLimit: false, credentials });
+    const init = { params: { path: { account: "a", dataset: "b" } } };
+    for (let i = 0; i < pairs.length; i++) await client.GET("/{account}/datasets/{dataset}", init);
+    const expected = pairs.map((p) => `Basic ${btoa(`${p.token}:${p.secret}`)}`);
+    expect(requests.map((r) => r.headers.get("authorization"))).toEqual(expected);
+  });
+
   it("refuses an empty token or secret at creation, naming the option", () => {
     expect(() => createModeClient({ token: "", secret: "s" })).toThrow(/token from the options is empty/);
     expect(() => createModeClient({ token: "t", secret: "" })).toThrow(/secret from the options is empty/);

@@ -153,6 +153,31 @@ describe("secrets in errors", () => {
       requestId: "r1",
     });
   });
+
+  it("scrubs the current pair after the credentials rotate", async () => {
+    const pairs = [
+      { token: "tok-FIRST-token-value", secret: "sec-FIRST-secret-value" },
+      { token: "tok-FIRST-token-value", secret: "sec-SECOND-secret-value" },
+    ];
+    let n = 0;
+    // Echoes the header and the secret of the pair this request was sent with.
+    const { fetch } = recordingFetch((request) => {
+      const message = `bad ${request.headers.get("authorization")} ${pairs[n - 1]?.secret}`;
+      return new Response(JSON.stringify({ id: "unauthorized", message }), {
+        status: 401,
+        headers: { "Content-Type": "application/json" },
+      });
+    });
+    const credentials = () => ({ ...(pairs[n++] as { token: string; secret: string }) });
+    const mode = createModeDatasets({ ...testOptions, token: undefined, secret: undefined, fetch, credentials });
+    for (const pair of pairs) {
+      const error = await mode.datasets.get({ account: "a", dataset: "b" }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ModeUnauthorizedError);
+      expect((error as Error).message).not.toContain(pair.secret);
+      expect((error as Error).message).not.toContain(btoa(`${pair.token}:${pair.secret}`));
+      expect((error as Error).message).toContain("[redacted]");
+    }
+  });
 });
 
 describe("secret scrubbing", () => {
