@@ -34,7 +34,10 @@ export interface RateLimiter {
 }
 
 const systemClock: RateLimiterClock = {
-  now: () => Date.now(),
+  // Monotonic and finer than a millisecond. Date.now() truncates, so a settle time could be
+  // recorded up to 1 ms early and a server on a short path (loopback) would see attempt n+40
+  // arrive just inside attempt n's window; it also jumps when the wall clock is set.
+  now: () => performance.now(),
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
