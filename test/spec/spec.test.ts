@@ -162,3 +162,32 @@ describe("response schemas", () => {
     expect(item(listed), describeErrors(item.errors)).toBe(true);
   });
 });
+
+describe("descriptions", () => {
+  const schemaOf = (node: Json): Json => (node.$ref ? spec.components.schemas[node.$ref.split("/").pop()] : node);
+
+  // Walks every property of every component schema (through allOf, items and nested objects) and
+  // names the ones a reader of the docs would find unexplained.
+  function undescribed(node: Json, where: string, seen = new Set<Json>()): string[] {
+    if (!node || typeof node !== "object" || seen.has(node)) return [];
+    seen.add(node);
+    const missing: string[] = [];
+    for (const [name, property] of Object.entries<Json>(node.properties ?? {})) {
+      if (!property.description && !schemaOf(property).description) missing.push(`${where}.${name}`);
+      missing.push(...undescribed(schemaOf(property), `${where}.${name}`, seen));
+    }
+    for (const part of node.allOf ?? []) missing.push(...undescribed(schemaOf(part), where, seen));
+    if (node.items) missing.push(...undescribed(schemaOf(node.items), `${where}[]`, seen));
+    return missing;
+  }
+
+  it("explain every property of every schema", () => {
+    const missing = Object.entries<Json>(spec.components.schemas).flatMap(([name, schema]) => undescribed(schema, name));
+    expect(missing).toEqual([]);
+  });
+
+  it("explain every parameter", () => {
+    const missing = Object.entries<Json>(spec.components.parameters).filter(([, p]) => !p.description).map(([name]) => name);
+    expect(missing).toEqual([]);
+  });
+});
