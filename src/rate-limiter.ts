@@ -68,27 +68,37 @@ export function createRateLimiter(options: RateLimitOptions, clock: RateLimiterC
     if (queue.length > 0 && timer === undefined) pump();
   };
 
+  // Drops settle times that have left the window; true when another attempt may start now.
+  const slotFree = (): boolean => {
+    const now = clock.now();
+    while (settled.length > 0 && (settled[0] ?? 0) <= now - intervalMs) settled.shift();
+    return inFlight + settled.length < requests;
+  };
+
+  const takeSlot = (): RateLimitRelease => {
+    inFlight++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      release();
+    };
+  };
+
   const pump = (): void => {
     timer = undefined;
     while (queue.length > 0) {
-      const now = clock.now();
-      while (settled.length > 0 && (settled[0] ?? 0) <= now - intervalMs) settled.shift();
-      if (inFlight + settled.length >= requests) {
+      if (!slotFree()) {
         // Wake when the oldest settle time leaves the window (at least 1 ms in case a timer
         // fires early); if every slot is still in flight, the next release pumps instead.
-        if (settled.length > 0) timer = clock.setTimeout(pump, Math.max(1, (settled[0] ?? now) + intervalMs - now));
+        const oldest = settled[0];
+        if (oldest !== undefined) timer = clock.setTimeout(pump, Math.max(1, oldest + intervalMs - clock.now()));
         return;
       }
       const waiter = queue.shift();
       if (!waiter) return;
-      inFlight++;
       waiter.detach();
-      let released = false;
-      waiter.resolve(() => {
-        if (released) return;
-        released = true;
-        release();
-      });
+      waiter.resolve(takeSlot());
     }
   };
 
@@ -98,6 +108,8 @@ export function createRateLimiter(options: RateLimitOptions, clock: RateLimiterC
     },
     acquire(signal) {
       if (signal?.aborted) return Promise.reject(signal.reason);
+      // The common case, nobody waiting and a slot free, needs no queue entry or abort listener.
+      if (queue.length === 0 && slotFree()) return Promise.resolve(takeSlot());
       return new Promise<RateLimitRelease>((resolve, reject) => {
         const onAbort = (): void => {
           const index = queue.indexOf(waiter);
