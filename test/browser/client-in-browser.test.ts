@@ -10,7 +10,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { serveDirectory, type StaticServer } from "../../scripts/static-server.js";
 import { launchChromium } from "./chromium.js";
-import { watchPage, type PageWatch } from "./page-watch.js";
+import { openWatchedPage, type PageWatch } from "./page-watch.js";
 
 const entry = fileURLToPath(new URL("../../src/index.ts", import.meta.url));
 const target = inject("modeContract");
@@ -40,11 +40,7 @@ beforeAll(async () => {
   await writeFile(join(dir, "index.html"), '<!DOCTYPE html><meta charset="utf-8"><link rel="icon" href="data:,"><title>client</title>');
   server = await serveDirectory(dir);
   browser = await launchChromium();
-  const context = await browser.newContext();
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
-  watch = await watchPage(context, page);
-  await page.goto(`${server.url}/`);
+  ({ page, watch } = await openWatchedPage(browser, `${server.url}/`));
 });
 
 afterAll(async () => {

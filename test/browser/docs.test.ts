@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildDocs, docsDir, docsTitle } from "../../scripts/docs-builder.js";
 import { serveDirectory, type StaticServer } from "../../scripts/static-server.js";
 import { launchChromium } from "./chromium.js";
-import { watchPage, type PageWatch } from "./page-watch.js";
+import { openWatchedPage, type PageWatch } from "./page-watch.js";
 
 interface CodeSample {
   lang: string;
@@ -79,12 +79,7 @@ beforeAll(async () => {
   await buildDocs();
   server = await serveDirectory(docsDir);
   browser = await launchChromium();
-  context = await browser.newContext({ viewport });
-  // Fail with Playwright's own message (what it waited for) well before vitest's 30 s timeout.
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
-  watch = await watchPage(context, page);
-  await page.goto(`${server.url}/`);
+  ({ context, page, watch } = await openWatchedPage(browser, `${server.url}/`, { viewport }));
 });
 
 afterAll(async () => {
@@ -256,11 +251,9 @@ describe("the rendered API reference", () => {
 
 describe("the page watch", () => {
   test("refuses and records a request to another host", async () => {
-    const ownContext = await (browser as Browser).newContext();
+    const own = await openWatchedPage(browser as Browser, `${server?.url}/openapi.json`);
+    const { page: ownPage, watch: ownWatch } = own;
     try {
-      const ownPage = await ownContext.newPage();
-      const ownWatch = await watchPage(ownContext, ownPage);
-      await ownPage.goto(`${server?.url}/openapi.json`);
       const outcome = await ownPage.evaluate(() =>
         fetch("https://cdn.example.com/redoc.js").then(
           () => "fetched",
@@ -271,7 +264,7 @@ describe("the page watch", () => {
       expect(ownWatch.foreign).toEqual(["https://cdn.example.com/redoc.js"]);
       expect(ownWatch.local).toEqual([`${server?.url}/openapi.json`]);
     } finally {
-      await ownContext.close();
+      await own.context.close();
     }
   });
 });

@@ -1,6 +1,6 @@
 // Records what a page does that a person would notice: console errors, uncaught exceptions and
 // every request, refusing (and recording) any request that leaves 127.0.0.1.
-import type { BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 
 export interface PageWatch {
   /** Console messages of type `error` and uncaught page exceptions, in order. */
@@ -35,4 +35,21 @@ export async function watchPage(context: BrowserContext, page: Page): Promise<Pa
   });
   page.on("pageerror", (error) => watch.errors.push(`uncaught: ${error.message}`));
   return watch;
+}
+
+/**
+ * A fresh context and page on `url`, watched from the first request. Playwright's own waits
+ * fail after 10 s, with its message (what it waited for), well before vitest's 30 s timeout.
+ */
+export async function openWatchedPage(
+  browser: Browser,
+  url: string,
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page; watch: PageWatch }> {
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  const watch = await watchPage(context, page);
+  await page.goto(url);
+  return { context, page, watch };
 }
