@@ -2,9 +2,8 @@ import type { operations } from "../generated/schema.js";
 import { createModeClient, type ModeClient } from "./create-mode-client.js";
 import { errorFromResponse } from "./error-from-response.js";
 import { ModeInvalidResponseError } from "./errors.js";
-import { listingItems } from "./listing-items.js";
 import type { ModeClientOptions } from "./options.js";
-import { paginate, type PaginateOptions } from "./paginate.js";
+import { fetchListingPage, paginate, type ListingItem, type ListingPath, type PaginateOptions } from "./paginate.js";
 import { typedJsonErrors } from "./typed-json-errors.js";
 import type { Dataset, DatasetListItem, Report, ReportRun, UpdateDatasetRequest } from "./schema-types.js";
 
@@ -103,26 +102,14 @@ export function createModeDatasets(options: ModeDatasetsOptions = {}): ModeDatas
         );
         unwrapEmpty(result, "DELETE", path);
       },
-      async listForSpace({ account, space, ...query }, options) {
-        const path = "/{account}/spaces/{space}/datasets";
-        const result = await typedJsonErrors("GET", path, () =>
-          client.GET(path, { params: { path: { account, space }, query }, ...signalOf(options) }),
-        );
-        return listingItems<DatasetListItem>(unwrap(result, "GET", path), "reports", "GET", path);
+      listForSpace({ account, space, ...query }, options) {
+        return pageItems(client, "/{account}/spaces/{space}/datasets", { path: { account, space }, query }, options);
       },
-      async listForDataSource({ account, data_source, ...query }, options) {
-        const path = "/{account}/data_sources/{data_source}/datasets";
-        const result = await typedJsonErrors("GET", path, () =>
-          client.GET(path, { params: { path: { account, data_source }, query }, ...signalOf(options) }),
-        );
-        return listingItems<DatasetListItem>(unwrap(result, "GET", path), "reports", "GET", path);
+      listForDataSource({ account, data_source, ...query }, options) {
+        return pageItems(client, "/{account}/data_sources/{data_source}/datasets", { path: { account, data_source }, query }, options);
       },
-      async listReports({ account, dataset, ...query }, options) {
-        const path = "/{account}/datasets/{dataset}/reports";
-        const result = await typedJsonErrors("GET", path, () =>
-          client.GET(path, { params: { path: { account, dataset }, query }, ...signalOf(options) }),
-        );
-        return listingItems<Report>(unwrap(result, "GET", path), "reports", "GET", path);
+      listReports({ account, dataset, ...query }, options) {
+        return pageItems(client, "/{account}/datasets/{dataset}/reports", { path: { account, dataset }, query }, options);
       },
       iterateForSpace({ account, space, ...query }, options) {
         const init = { params: { path: { account, space }, query }, ...signalOf(options) };
@@ -138,12 +125,8 @@ export function createModeDatasets(options: ModeDatasetsOptions = {}): ModeDatas
       },
     },
     reports: {
-      async listRuns({ account, report, ...query }, options) {
-        const path = "/{account}/reports/{report}/runs";
-        const result = await typedJsonErrors("GET", path, () =>
-          client.GET(path, { params: { path: { account, report }, query }, ...signalOf(options) }),
-        );
-        return listingItems<ReportRun>(unwrap(result, "GET", path), "report_runs", "GET", path);
+      listRuns({ account, report, ...query }, options) {
+        return pageItems(client, "/{account}/reports/{report}/runs", { path: { account, report }, query }, options);
       },
       iterateRuns({ account, report, ...query }, options) {
         const init = { params: { path: { account, report }, query }, ...signalOf(options) };
@@ -160,6 +143,18 @@ export function createModeDatasets(options: ModeDatasetsOptions = {}): ModeDatas
       },
     },
   };
+}
+
+/** The items of one page of a listing; an empty body is an invalid answer here. */
+async function pageItems<P extends ListingPath>(
+  client: ModeClient,
+  path: P,
+  params: Parameters<typeof fetchListingPage<P>>[2],
+  options?: CallOptions,
+): Promise<ListingItem<P>[]> {
+  const page = await fetchListingPage(client, path, params, options?.signal);
+  unwrap(page, "GET", path);
+  return page.items;
 }
 
 interface CallResult<T> {

@@ -13,6 +13,7 @@ export type ListingPath =
   | "/{account}/reports/{report}/runs";
 
 type ListingParameters<P extends ListingPath> = paths[P]["get"]["parameters"];
+type ListingQuery<P extends ListingPath> = NonNullable<ListingParameters<P>["query"]>;
 type ListingBody<P extends ListingPath> = paths[P]["get"]["responses"][200]["content"]["application/hal+json"];
 type Embedded<P extends ListingPath> = ListingBody<P>["_embedded"];
 
@@ -61,21 +62,11 @@ export async function* paginate<P extends ListingPath>(
   if (!Number.isInteger(startPage) || startPage < 1) {
     throw new RangeError(`startPage ${String(startPage)} is invalid; expected a whole number of at least 1`);
   }
-  // One generic call site: openapi-fetch's overloads cannot be picked for a union of paths.
-  const get = client.GET as unknown as LooseGet;
-  const key = listingKey(path);
   let previous: string | undefined;
   for (let page = startPage; page < startPage + maxPages; page++) {
-    const { data, error, response } = await typedJsonErrors("GET", path, () =>
-      get(path, {
-        params: { path: init.params.path, query: { ...init.params.query, page } },
-        ...(init.signal ? { signal: init.signal } : {}),
-      }),
-    );
-    if (!response.ok) throw errorFromResponse({ body: error, response, method: "GET", path });
-    if (data === undefined) return;
-    const items = listingItems<ListingItem<P>>(data, key, "GET", path);
-    if (items.length === 0) return;
+    const query = { ...init.params.query, page } as ListingQuery<P>;
+    const { data, items } = await fetchListingPage(client, path, { path: init.params.path, query }, init.signal);
+    if (data === undefined || items.length === 0) return;
     const signature = items.map(itemIdentity).join("\n");
     if (signature === previous) return;
     previous = signature;
@@ -83,6 +74,37 @@ export async function* paginate<P extends ListingPath>(
     const totalPages = (data as { pagination?: { total_pages?: unknown } }).pagination?.total_pages;
     if (typeof totalPages === "number" && page >= totalPages) return;
   }
+}
+
+/** One page of a listing and its items. */
+export interface ListingPage<P extends ListingPath> {
+  response: Response;
+  /** Undefined when the answer had no body. */
+  data: ListingBody<P> | undefined;
+  /** The items under `_embedded`; empty when there was no body. */
+  items: ListingItem<P>[];
+}
+
+/**
+ * Fetches one page of a listing, for `paginate` and the throwing layer's `list...` methods.
+ * Throws `ModeApiError` on an error status and `ModeInvalidResponseError` on a body without
+ * its `_embedded` array.
+ */
+export async function fetchListingPage<P extends ListingPath>(
+  client: ModeClient,
+  path: P,
+  params: { path: ListingParameters<P>["path"]; query?: ListingQuery<P> | undefined },
+  signal?: AbortSignal,
+): Promise<ListingPage<P>> {
+  // One generic call site: openapi-fetch's overloads cannot be picked for a union of paths.
+  const get = client.GET as unknown as LooseGet;
+  const { data, error, response } = await typedJsonErrors("GET", path, () =>
+    get(path, { params: { path: params.path, query: { ...params.query } }, ...(signal ? { signal } : {}) }),
+  );
+  if (!response.ok) throw errorFromResponse({ body: error, response, method: "GET", path });
+  if (data === undefined) return { response, data: undefined, items: [] };
+  const items = listingItems<ListingItem<P>>(data, listingKey(path), "GET", path);
+  return { response, data: data as ListingBody<P>, items };
 }
 
 function itemIdentity(item: unknown): string {
