@@ -5,12 +5,17 @@ import { readFileSync } from "node:fs";
  * parses a realistic ~3.5 kB HAL document, not `{}`); listing items are that Dataset with a
  * unique token and id each, because the paginator stops on a page identical to the one before.
  */
-const spec = JSON.parse(readFileSync(new URL("../generated/openapi.json", import.meta.url), "utf8")) as {
+const spec = JSON.parse(
+  readFileSync(new URL("../generated/openapi.json", import.meta.url), "utf8"),
+) as {
   components: { examples: Record<string, { value: Record<string, unknown> }> };
 };
 
 const example = spec.components.examples["Dataset"]?.value;
-if (!example) throw new Error("generated/openapi.json has no components.examples.Dataset; run `npm run generate`");
+if (!example)
+  throw new Error(
+    "generated/openapi.json has no components.examples.Dataset; run `npm run generate`",
+  );
 
 export const dataset: Readonly<Record<string, unknown>> = example;
 
@@ -23,7 +28,13 @@ export function tokenFor(index: number): string {
 }
 
 /** One page of `_embedded.reports` out of `total` items, with Mode's observed pagination block. */
-export function listingPageBody(account: string, space: string, total: number, page: number, perPage: number): Buffer {
+export function listingPageBody(
+  account: string,
+  space: string,
+  total: number,
+  page: number,
+  perPage: number,
+): Buffer {
   const first = (page - 1) * perPage;
   const count = Math.max(0, Math.min(perPage, total - first));
   const reports = Array.from({ length: count }, (_, offset) => ({
@@ -34,7 +45,8 @@ export function listingPageBody(account: string, space: string, total: number, p
   const totalPages = Math.ceil(total / perPage);
   const self = `/api/${account}/spaces/${space}/datasets?page=${page}&per_page=${perPage}`;
   const links: Record<string, { href: string }> = { self: { href: self } };
-  if (page < totalPages) links["next_page"] = { href: self.replace(`page=${page}&`, `page=${page + 1}&`) };
+  if (page < totalPages)
+    links["next_page"] = { href: self.replace(`page=${page}&`, `page=${page + 1}&`) };
   if (page > 1) links["prev_page"] = { href: self.replace(`page=${page}&`, `page=${page - 1}&`) };
   return Buffer.from(
     JSON.stringify({

@@ -17,7 +17,9 @@ const outdir = `${root}node_modules/.cache/mode-datasets-bench`;
  */
 export async function measureImportTime(runs: number): Promise<Row[]> {
   rmSync(outdir, { recursive: true, force: true });
-  const sources = readdirSync(`${root}src`).filter((name) => name.endsWith(".ts")).map((name) => `${root}src/${name}`);
+  const sources = readdirSync(`${root}src`)
+    .filter((name) => name.endsWith(".ts"))
+    .map((name) => `${root}src/${name}`);
   await build({
     entryPoints: [...sources, `${root}generated/schema.ts`],
     outdir,
@@ -35,7 +37,8 @@ export async function measureImportTime(runs: number): Promise<Row[]> {
   ];
   const times = targets.map(() => [] as number[]);
   for (let run = 0; run < runs; run++) {
-    targets.forEach((target, index) => times[index]?.push(importOnce(target.specifier)));
+    for (const [index, target] of targets.entries())
+      times[index]?.push(importOnce(target.specifier));
   }
   return targets.map((target, index) => ({
     section: "import time (fresh process)",
@@ -46,8 +49,12 @@ export async function measureImportTime(runs: number): Promise<Row[]> {
 
 function importOnce(specifier: string): number {
   const script = `const t = performance.now(); await import(${JSON.stringify(specifier)}); process.stdout.write(String(performance.now() - t));`;
-  const output = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: root, encoding: "utf8" });
+  const output = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+    cwd: root,
+    encoding: "utf8",
+  });
   const ms = Number(output);
-  if (!Number.isFinite(ms)) throw new Error(`import of ${specifier} printed ${JSON.stringify(output)}`);
+  if (!Number.isFinite(ms))
+    throw new Error(`import of ${specifier} printed ${JSON.stringify(output)}`);
   return ms;
 }

@@ -38,7 +38,9 @@ export async function measureLoad(settings: LoadSettings): Promise<Row[]> {
   process.on("unhandledRejection", onUnhandled);
   try {
     return [...(await burst(settings)), ...(await rateLimited(settings))].map((row) =>
-      row.measure === "unhandled rejections" ? { ...row, value: String(unhandled), ok: unhandled === 0 } : row,
+      row.measure === "unhandled rejections"
+        ? { ...row, value: String(unhandled), ok: unhandled === 0 }
+        : row,
     );
   } finally {
     process.off("unhandledRejection", onUnhandled);
@@ -48,7 +50,12 @@ export async function measureLoad(settings: LoadSettings): Promise<Row[]> {
 async function burst(settings: LoadSettings): Promise<Row[]> {
   const server = await startServer({ keepAliveTimeoutMs: KEEP_ALIVE_MS });
   try {
-    const client = createModeClient({ baseUrl: server.origin, token: TOKEN, secret: SECRET, rateLimit: UNTHROTTLED });
+    const client = createModeClient({
+      baseUrl: server.origin,
+      token: TOKEN,
+      secret: SECRET,
+      rateLimit: UNTHROTTLED,
+    });
     const outcome = await run(client, settings.requests, settings.concurrency);
     const right = await server.stats();
     const busyRightAfter = activeSockets();
@@ -90,14 +97,22 @@ async function burst(settings: LoadSettings): Promise<Row[]> {
 async function rateLimited(settings: LoadSettings): Promise<Row[]> {
   const { requests, intervalMs } = DEFAULTS.rateLimit;
   const windowMs = intervalMs / settings.timeScale;
-  const server = await startServer({ rateLimit: { requests, windowMs }, keepAliveTimeoutMs: KEEP_ALIVE_MS });
+  const server = await startServer({
+    rateLimit: { requests, windowMs },
+    keepAliveTimeoutMs: KEEP_ALIVE_MS,
+  });
   try {
-    const client = createModeClient({ baseUrl: server.origin, token: TOKEN, secret: SECRET, rateLimit: { requests, intervalMs: windowMs } });
+    const client = createModeClient({
+      baseUrl: server.origin,
+      token: TOKEN,
+      secret: SECRET,
+      rateLimit: { requests, intervalMs: windowMs },
+    });
     const outcome = await run(client, settings.limitedRequests, settings.concurrency);
     const stats = await server.stats();
     const section = `rate limit, server allows ${requests} per ${fixed(windowMs)} ms (Mode's 10 s / ${settings.timeScale})`;
     // The limiter's floor: the first `requests` go at once, then one window per further batch.
-    const floor = Math.ceil(settings.limitedRequests / requests - 1) * windowMs / 1000;
+    const floor = (Math.ceil(settings.limitedRequests / requests - 1) * windowMs) / 1000;
     return [
       {
         section,
@@ -127,7 +142,11 @@ function activeSockets(): number {
   return process.getActiveResourcesInfo().filter((kind) => kind === "TCPSocketWrap").length;
 }
 
-async function run(client: ReturnType<typeof createModeClient>, total: number, concurrency: number): Promise<Outcome> {
+async function run(
+  client: ReturnType<typeof createModeClient>,
+  total: number,
+  concurrency: number,
+): Promise<Outcome> {
   const outcome: Outcome = { ok: 0, failed: 0, seconds: 0 };
   let started = 0;
   const params = { path: { account: ACCOUNT, dataset: DATASET } };

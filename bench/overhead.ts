@@ -19,7 +19,11 @@ export const MIN_RATIO = 0.95;
  * GC, the server's JIT) hits all three alike; each round's rates are compared with the same
  * round's raw fetch, and the medians are reported.
  */
-export async function measureOverhead(server: BenchServer, concurrency: number, settings: OverheadSettings): Promise<Row[]> {
+export async function measureOverhead(
+  server: BenchServer,
+  concurrency: number,
+  settings: OverheadSettings,
+): Promise<Row[]> {
   const variants = getVariants(server.origin);
   for (const variant of variants) await rate(variant.get, settings.warmup, concurrency);
   const rates = variants.map(() => [] as number[]);
@@ -30,7 +34,11 @@ export async function measureOverhead(server: BenchServer, concurrency: number, 
     const thisRound: number[] = [];
     for (let step = 0; step < variants.length; step++) {
       const index = (round + step) % variants.length;
-      thisRound[index] = await rate((variants[index] as (typeof variants)[number]).get, settings.requests, concurrency);
+      thisRound[index] = await rate(
+        (variants[index] as (typeof variants)[number]).get,
+        settings.requests,
+        concurrency,
+      );
     }
     const raw = thisRound[0] as number;
     toOpenapiFetch.push((thisRound[2] as number) / (thisRound[1] as number));
@@ -43,7 +51,11 @@ export async function measureOverhead(server: BenchServer, concurrency: number, 
   return variants.map((variant, index) => {
     const reqs = median(rates[index] as number[]);
     const ratio = median(ratios[index] as number[]);
-    const row: Row = { section, measure: `${variant.name} req/s (ratio to raw fetch)`, value: `${fixed(reqs)} (${ratio.toFixed(3)}x)` };
+    const row: Row = {
+      section,
+      measure: `${variant.name} req/s (ratio to raw fetch)`,
+      value: `${fixed(reqs)} (${ratio.toFixed(3)}x)`,
+    };
     if (variant.name === "createModeClient") {
       row.value += `; ${median(toOpenapiFetch).toFixed(3)}x openapi-fetch`;
       row.target = `>= ${MIN_RATIO}x raw fetch`;

@@ -11,11 +11,21 @@ const [origin = "", itemsArgument = ""] = process.argv.slice(2);
 const items = Number(itemsArgument);
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error("run with --expose-gc");
-if (!origin || !Number.isInteger(items) || items < 1) throw new Error(`usage: pagination-memory.ts <origin> <items>, got ${process.argv.slice(2).join(" ")}`);
+if (!origin || !Number.isInteger(items) || items < 1)
+  throw new Error(
+    `usage: pagination-memory.ts <origin> <items>, got ${process.argv.slice(2).join(" ")}`,
+  );
 
-const client = createModeClient({ baseUrl: origin, token: TOKEN, secret: SECRET, rateLimit: UNTHROTTLED });
+const client = createModeClient({
+  baseUrl: origin,
+  token: TOKEN,
+  secret: SECRET,
+  rateLimit: UNTHROTTLED,
+});
 const walk = (space: string) =>
-  paginate(client, "/{account}/spaces/{space}/datasets", { params: { path: { account: ACCOUNT, space }, query: { per_page: 30 } } });
+  paginate(client, "/{account}/spaces/{space}/datasets", {
+    params: { path: { account: ACCOUNT, space }, query: { per_page: 30 } },
+  });
 
 // Warm-up: load and compile everything on the path once, so the baseline includes the code.
 for await (const _ of walk("items-90"));

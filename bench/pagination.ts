@@ -26,10 +26,18 @@ const execFileAsync = promisify(execFile);
 const memoryChild = fileURLToPath(new URL("./pagination-memory.ts", import.meta.url));
 
 /** Items per second through `paginate` against a hand-written raw fetch page loop, interleaved. */
-export async function measurePagination(server: BenchServer, settings: PaginationSettings): Promise<Row[]> {
+export async function measurePagination(
+  server: BenchServer,
+  settings: PaginationSettings,
+): Promise<Row[]> {
   const { items, perPage } = settings;
   const space = `items-${items}`;
-  const client = createModeClient({ baseUrl: server.origin, token: TOKEN, secret: SECRET, rateLimit: UNTHROTTLED });
+  const client = createModeClient({
+    baseUrl: server.origin,
+    token: TOKEN,
+    secret: SECRET,
+    rateLimit: UNTHROTTLED,
+  });
   const authorization = `Basic ${Buffer.from(`${TOKEN}:${SECRET}`).toString("base64")}`;
   const walks = [
     {
@@ -38,11 +46,20 @@ export async function measurePagination(server: BenchServer, settings: Paginatio
         let seen = 0;
         for (let page = 1; ; page++) {
           const url = `${server.origin}/${ACCOUNT}/spaces/${space}/datasets?page=${page}&per_page=${perPage}`;
-          const response = await fetch(url, { headers: { Accept: "application/hal+json", Authorization: authorization } });
+          const response = await fetch(url, {
+            headers: { Accept: "application/hal+json", Authorization: authorization },
+          });
           if (!response.ok) throw new Error(`raw page ${page} got ${response.status}`);
-          const body = (await response.json()) as { _embedded: { reports: unknown[] }; pagination?: { total_pages?: number } };
+          const body = (await response.json()) as {
+            _embedded: { reports: unknown[] };
+            pagination?: { total_pages?: number };
+          };
           seen += body._embedded.reports.length;
-          if (body._embedded.reports.length === 0 || page >= (body.pagination?.total_pages ?? Infinity)) return seen;
+          if (
+            body._embedded.reports.length === 0 ||
+            page >= (body.pagination?.total_pages ?? Infinity)
+          )
+            return seen;
         }
       },
     },
@@ -67,15 +84,24 @@ export async function measurePagination(server: BenchServer, settings: Paginatio
       const index = (round + step) % walks.length;
       const begin = performance.now();
       const seen = await (walks[index] as (typeof walks)[number]).walk();
-      if (seen !== items) throw new Error(`${walks[index]?.name} saw ${seen} items, expected ${items}`);
+      if (seen !== items)
+        throw new Error(`${walks[index]?.name} saw ${seen} items, expected ${items}`);
       thisRound[index] = seen / ((performance.now() - begin) / 1000);
     }
-    thisRound.forEach((value, index) => rates[index]?.push(value));
+    for (const [index, value] of thisRound.entries()) rates[index]?.push(value);
     ratios.push((thisRound[1] as number) / (thisRound[0] as number));
   }
   const section = `pagination, ${fixed(items)} items / ${perPage} per page`;
-  const rows: Row[] = walks.map((walk, index) => ({ section, measure: `${walk.name} items/s`, value: fixed(median(rates[index] as number[])) }));
-  rows.push({ section, measure: "paginate ratio to raw page loop", value: `${median(ratios).toFixed(3)}x` });
+  const rows: Row[] = walks.map((walk, index) => ({
+    section,
+    measure: `${walk.name} items/s`,
+    value: fixed(median(rates[index] as number[])),
+  }));
+  rows.push({
+    section,
+    measure: "paginate ratio to raw page loop",
+    value: `${median(ratios).toFixed(3)}x`,
+  });
 
   const [small, large] = settings.memoryItems;
   const smallGrowth = await heapGrowth(server, small);
@@ -83,7 +109,11 @@ export async function measurePagination(server: BenchServer, settings: Paginatio
   const memorySection = "pagination memory (fresh process, gc per page)";
   rows.push(
     // heapUsed after a full GC only: rss follows V8's reservations and moves by tens of MB run to run.
-    { section: memorySection, measure: `peak heap growth at ${fixed(small)} items`, value: MB(smallGrowth.heapGrowth) },
+    {
+      section: memorySection,
+      measure: `peak heap growth at ${fixed(small)} items`,
+      value: MB(smallGrowth.heapGrowth),
+    },
     {
       section: memorySection,
       measure: `peak heap growth at ${fixed(large)} items`,
@@ -96,8 +126,12 @@ export async function measurePagination(server: BenchServer, settings: Paginatio
 }
 
 async function heapGrowth(server: BenchServer, items: number): Promise<{ heapGrowth: number }> {
-  const { stdout } = await execFileAsync(process.execPath, ["--expose-gc", "--import", "tsx", memoryChild, server.origin, String(items)], {
-    encoding: "utf8",
-  });
+  const { stdout } = await execFileAsync(
+    process.execPath,
+    ["--expose-gc", "--import", "tsx", memoryChild, server.origin, String(items)],
+    {
+      encoding: "utf8",
+    },
+  );
   return JSON.parse(stdout) as { heapGrowth: number };
 }

@@ -19,14 +19,21 @@ const settings = {
   // Many short interleaved rounds: a median over many samples shrugs off bursts of other load.
   overhead1: { rounds: quick ? 3 : 41, requests: 250, warmup: 500 },
   overhead50: { rounds: quick ? 3 : 35, requests: 1_000, warmup: 1_500 },
-  pagination: { items: 10_000, perPage: 30, rounds: quick ? 1 : 9, memoryItems: [1_000, 10_000] as const },
+  pagination: {
+    items: 10_000,
+    perPage: 30,
+    rounds: quick ? 1 : 9,
+    memoryItems: [1_000, 10_000] as const,
+  },
   load: { requests: 2_000, concurrency: 200, timeScale: 10, limitedRequests: 200 },
   importRuns: quick ? 3 : 9,
 };
 
 const started = performance.now();
 // Other work on the machine skews every ratio; the load average goes into RESULTS.md with them.
-const loadAtStart = loadavg().map((value) => value.toFixed(2)).join(", ");
+const loadAtStart = loadavg()
+  .map((value) => value.toFixed(2))
+  .join(", ");
 const rows: Row[] = [];
 const step = async (name: string, measure: () => Promise<Row[]>): Promise<void> => {
   const begin = performance.now();
@@ -50,7 +57,10 @@ await step("load and rate limit", () => measureLoad(settings.load));
 const seconds = (performance.now() - started) / 1000;
 const missed = rows.filter((row) => row.ok === false);
 const table = markdownTable(rows);
-const summary = missed.length === 0 ? "All targets met." : `${missed.length} target(s) missed: ${missed.map((row) => `${row.section}: ${row.measure}`).join("; ")}.`;
+const summary =
+  missed.length === 0
+    ? "All targets met."
+    : `${missed.length} target(s) missed: ${missed.map((row) => `${row.section}: ${row.measure}`).join("; ")}.`;
 process.stdout.write(`\n${table}\n\n${machine()}; ${seconds.toFixed(0)} s\n${summary}\n`);
 
 if (!quick) {

@@ -42,13 +42,21 @@ export async function startServer(config: ServerConfig = {}): Promise<BenchServe
   };
 }
 
-function reply(child: ChildProcess, type: ServerReply["type"], timeoutMs: number): Promise<ServerReply> {
+function reply(
+  child: ChildProcess,
+  type: ServerReply["type"],
+  timeoutMs: number,
+): Promise<ServerReply> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => finish(new Error(`bench server sent no "${type}" within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => finish(new Error(`bench server sent no "${type}" within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     const onMessage = (message: ServerReply): void => {
       if (message.type === type) finish(undefined, message);
     };
-    const onExit = (code: number | null): void => finish(new Error(`bench server exited with code ${String(code)}`));
+    const onExit = (code: number | null): void =>
+      finish(new Error(`bench server exited with code ${String(code)}`));
     function finish(error?: Error, message?: ServerReply): void {
       clearTimeout(timer);
       child.off("message", onMessage);

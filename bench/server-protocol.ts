@@ -22,4 +22,7 @@ export interface ServerStats {
 
 export type ServerMessage = { type: "stats" } | { type: "reset" };
 
-export type ServerReply = { type: "ready"; port: number } | { type: "stats"; stats: ServerStats } | { type: "reset" };
+export type ServerReply =
+  | { type: "ready"; port: number }
+  | { type: "stats"; stats: ServerStats }
+  | { type: "reset" };

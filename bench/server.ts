@@ -18,7 +18,13 @@ import type { ServerConfig, ServerMessage, ServerStats } from "./server-protocol
 
 const config = JSON.parse(process.argv[2] ?? "{}") as ServerConfig;
 
-const stats: ServerStats = { requests: 0, rateLimited: 0, openConnections: 0, inFlight: 0, peakConnections: 0 };
+const stats: ServerStats = {
+  requests: 0,
+  rateLimited: 0,
+  openConnections: 0,
+  inFlight: 0,
+  peakConnections: 0,
+};
 const arrivals: number[] = [];
 const pages = new Map<string, Buffer>();
 
@@ -32,9 +38,15 @@ const server = createServer((request, response) => {
   if (config.rateLimit && limited(config.rateLimit.requests, config.rateLimit.windowMs)) {
     stats.rateLimited++;
     const retryAfterSeconds = Math.max(1, Math.ceil(config.rateLimit.windowMs / 1000));
-    send(response, 429, Buffer.from('{"id":"too_many_requests","message":"Rate limit exceeded"}'), "application/json", {
-      "retry-after": String(retryAfterSeconds),
-    });
+    send(
+      response,
+      429,
+      Buffer.from('{"id":"too_many_requests","message":"Rate limit exceeded"}'),
+      "application/json",
+      {
+        "retry-after": String(retryAfterSeconds),
+      },
+    );
     return;
   }
   const url = new URL(request.url ?? "/", "http://127.0.0.1");
@@ -83,7 +95,11 @@ function send(
   contentType: string,
   extra: Record<string, string> = {},
 ): void {
-  response.writeHead(status, { "content-type": contentType, "content-length": body.length, ...extra });
+  response.writeHead(status, {
+    "content-type": contentType,
+    "content-length": body.length,
+    ...extra,
+  });
   response.end(body);
 }
 

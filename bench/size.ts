@@ -15,15 +15,26 @@ const root = fileURLToPath(new URL("..", import.meta.url));
  */
 const entries: { name: string; contents: string; target?: boolean }[] = [
   { name: "openapi-fetch alone", contents: `export { default } from "openapi-fetch";` },
-  { name: "src/index.ts (whole public entry)", contents: `export * from "./src/index.ts";`, target: true },
-  { name: "createModeClient only (tree-shaken)", contents: `export { createModeClient } from "./src/index.ts";` },
+  {
+    name: "src/index.ts (whole public entry)",
+    contents: `export * from "./src/index.ts";`,
+    target: true,
+  },
+  {
+    name: "createModeClient only (tree-shaken)",
+    contents: `export { createModeClient } from "./src/index.ts";`,
+  },
 ];
 
 export async function measureSize(): Promise<Row[]> {
   const rows: Row[] = [];
   for (const entry of entries) {
     const { raw, gzipped } = await bundleSize(entry.contents);
-    const row: Row = { section: "size (esbuild, minified)", measure: `${entry.name}: min / min+gzip`, value: `${kB(raw)} / ${kB(gzipped)}` };
+    const row: Row = {
+      section: "size (esbuild, minified)",
+      measure: `${entry.name}: min / min+gzip`,
+      value: `${kB(raw)} / ${kB(gzipped)}`,
+    };
     if (entry.target) {
       row.target = `<= ${kB(MAX_GZIP_BYTES)} gzip`;
       row.ok = gzipped <= MAX_GZIP_BYTES;

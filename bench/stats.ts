@@ -3,11 +3,17 @@ export function median(values: readonly number[]): number {
   if (values.length === 0) throw new RangeError("median of an empty list");
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 /** Runs `task` `total` times with at most `concurrency` in flight; resolves with requests per second. */
-export async function rate(task: () => Promise<void>, total: number, concurrency: number): Promise<number> {
+export async function rate(
+  task: () => Promise<void>,
+  total: number,
+  concurrency: number,
+): Promise<number> {
   let started = 0;
   const worker = async (): Promise<void> => {
     while (started < total) {

@@ -25,7 +25,12 @@ export function getVariants(origin: string): { name: string; get: Get }[] {
   const url = `${origin}/${ACCOUNT}/datasets/${DATASET}`;
   const headers = { Accept: "application/hal+json", Authorization: authorization };
   const bare = createClient<paths>({ baseUrl: origin, headers });
-  const ours = createModeClient({ baseUrl: origin, token: TOKEN, secret: SECRET, rateLimit: UNTHROTTLED });
+  const ours = createModeClient({
+    baseUrl: origin,
+    token: TOKEN,
+    secret: SECRET,
+    rateLimit: UNTHROTTLED,
+  });
   const params = { path: { account: ACCOUNT, dataset: DATASET } };
   return [
     {
@@ -33,7 +38,8 @@ export function getVariants(origin: string): { name: string; get: Get }[] {
       async get() {
         const response = await fetch(url, { headers });
         const body = (await response.json()) as { token?: unknown };
-        if (!response.ok || typeof body.token !== "string") throw new Error(`raw fetch got ${response.status}`);
+        if (!response.ok || typeof body.token !== "string")
+          throw new Error(`raw fetch got ${response.status}`);
       },
     },
     {

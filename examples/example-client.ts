@@ -19,10 +19,16 @@ export function exampleClient(env: NodeJS.ProcessEnv = process.env): ExampleClie
   const token = env["MODE_API_TOKEN"];
   const secret = env["MODE_API_SECRET"];
   if (!mocked && !(token && secret)) {
-    throw new Error(`MODE_BASE_URL is ${baseUrl}: set MODE_API_TOKEN and MODE_API_SECRET to your API token and secret`);
+    throw new Error(
+      `MODE_BASE_URL is ${baseUrl}: set MODE_API_TOKEN and MODE_API_SECRET to your API token and secret`,
+    );
   }
   // The mock accepts any pair; a real account's come from the environment, never from arguments.
-  const mode = createModeDatasets({ baseUrl, token: token || "mock-token", secret: secret || "mock-secret" });
+  const mode = createModeDatasets({
+    baseUrl,
+    token: token || "mock-token",
+    secret: secret || "mock-secret",
+  });
   return { mode, baseUrl, mocked };
 }
 

@@ -16,7 +16,9 @@ try {
   const { mode, baseUrl } = exampleClient();
   // createdAfter checks the date and writes Mode's filter grammar: created_at.gt.<UTC timestamp>.
   const filter = createdAfter(values.since);
-  console.log(`Datasets in space ${values.space} of ${values.account} with ${filter} (${baseUrl}):`);
+  console.log(
+    `Datasets in space ${values.space} of ${values.account} with ${filter} (${baseUrl}):`,
+  );
   let count = 0;
   // iterateForSpace walks `page` and stops on an empty or repeated page, so no page is missed.
   for await (const dataset of mode.datasets.iterateForSpace({

@@ -23,7 +23,10 @@ const success = new Set(["succeeded", "completed"]);
 
 function wholeNumber(name: string, raw: string, min: number): number {
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be a whole number of at least ${min}, got ${JSON.stringify(raw)}`);
+  if (!Number.isInteger(value) || value < min)
+    throw new Error(
+      `--${name} must be a whole number of at least ${min}, got ${JSON.stringify(raw)}`,
+    );
   return value;
 }
 
@@ -35,7 +38,9 @@ try {
 
   // One POST, never retried: a replay would start a second run.
   const started = await mode.reports.refreshDatasets(params, values.dataset);
-  console.log(`Refresh accepted: run ${started.token} of report ${values.report} is ${started.state}.`);
+  console.log(
+    `Refresh accepted: run ${started.token} of report ${values.report} is ${started.state}.`,
+  );
 
   let run: ReportRun | undefined = started;
   let lastSeen = `${started.state}`;
@@ -43,7 +48,11 @@ try {
     await sleep(intervalMs);
     // There is no "get one run" operation among the Datasets endpoints: the newest runs are listed
     // and ours is picked out by its token.
-    const runs = await mode.reports.listRuns({ ...params, ...orderBy("created_at", "desc"), per_page: 10 });
+    const runs = await mode.reports.listRuns({
+      ...params,
+      ...orderBy("created_at", "desc"),
+      per_page: 10,
+    });
     run = runs.find((candidate) => candidate.token === started.token);
     const seen = run ? run.state : "not listed yet";
     if (seen !== lastSeen) console.log(`  check ${check}: ${seen}`);
@@ -55,7 +64,10 @@ try {
     process.exit(success.has(run.state) ? 0 : 1);
   }
   console.error(`Gave up after ${maxChecks} checks: run ${started.token} is ${lastSeen}.`);
-  if (mocked) console.error("(A mock lists its example runs, not the one it just started, so it never ends there.)");
+  if (mocked)
+    console.error(
+      "(A mock lists its example runs, not the one it just started, so it never ends there.)",
+    );
   process.exit(2);
 } catch (error) {
   failWith(error);

@@ -18,8 +18,13 @@ try {
   console.log(`Dataset ${before.token} is called ${JSON.stringify(before.name)}.`);
   // Not retried automatically: Mode records every edit.
   const after = await mode.datasets.update(params, { name: values.name });
-  console.log(`Renamed to ${JSON.stringify(values.name)}; Mode answered with name ${JSON.stringify(after.name)}, updated_at ${after.updated_at}.`);
-  if (mocked) console.log("(A mock answers with the spec's example Dataset, so the name it sends back is the example's.)");
+  console.log(
+    `Renamed to ${JSON.stringify(values.name)}; Mode answered with name ${JSON.stringify(after.name)}, updated_at ${after.updated_at}.`,
+  );
+  if (mocked)
+    console.log(
+      "(A mock answers with the spec's example Dataset, so the name it sends back is the example's.)",
+    );
 } catch (error) {
   failWith(error);
 }

@@ -5,7 +5,9 @@ import { buildDocs } from "./docs-builder.js";
 
 try {
   const page = await buildDocs();
-  console.log(`API reference written to ${relative(process.cwd(), page)}; open it in a browser, no server needed.`);
+  console.log(
+    `API reference written to ${relative(process.cwd(), page)}; open it in a browser, no server needed.`,
+  );
 } catch (error) {
   console.error(`docs: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

@@ -41,7 +41,10 @@ function parseArgs(argv: string[]): { spec: string; command: string[] } {
 async function main(): Promise<number> {
   const { spec, command } = parseArgs(process.argv.slice(2));
   const prism = await startPrism({ mode: "mock", document: spec });
-  const recorder = await startRecorder({ target: prism.baseUrl, matchOperation: loadOperationMatcher(spec) });
+  const recorder = await startRecorder({
+    target: prism.baseUrl,
+    matchOperation: loadOperationMatcher(spec),
+  });
   console.error(`contract: mock of ${spec} at ${recorder.baseUrl}; running: ${command.join(" ")}`);
 
   const [file, ...args] = command as [string, ...string[]];

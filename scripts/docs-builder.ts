@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 const redoclyBin = join(repoRoot, "node_modules", ".bin", "redocly");
 const template = join(repoRoot, "scripts", "docs-template.hbs");
-const description = "Reference for Mode Analytics' Datasets API: eight operations, HAL envelopes, filters, pagination.";
+const description =
+  "Reference for Mode Analytics' Datasets API: eight operations, HAL envelopes, filters, pagination.";
 
 // Redoc CE options (https://redocly.com/docs/redoc/v3.x/config), passed on the command line so
 // redocly.yaml stays about the spec itself.
@@ -25,7 +26,10 @@ const redocOptions = {
 // Redoc 3's sidebar footer ("API docs by Redocly") loads its logo from Redocly's CDN whatever the
 // options say. The page must not touch the network, so the logo becomes an inline image that
 // keeps the attribution.
-const cdnLogos = ["https://cdn.redoc.ly/redoc/logo-mini-full.svg", "https://cdn.redoc.ly/redoc/logo-mini.svg"];
+const cdnLogos = [
+  "https://cdn.redoc.ly/redoc/logo-mini-full.svg",
+  "https://cdn.redoc.ly/redoc/logo-mini.svg",
+];
 const inlineLogo =
   "data:image/svg+xml," +
   encodeURIComponent(
@@ -77,10 +81,15 @@ export async function buildDocs(options: BuildDocsOptions = {}): Promise<string>
     NO_COLOR: "1",
   };
   await new Promise<void>((resolve, reject) => {
-    execFile(redoclyBin, args, { cwd: repoRoot, env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`redocly build-docs failed for ${spec}:\n${stdout}${stderr}`));
-      else resolve();
-    });
+    execFile(
+      redoclyBin,
+      args,
+      { cwd: repoRoot, env, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`redocly build-docs failed for ${spec}:\n${stdout}${stderr}`));
+        else resolve();
+      },
+    );
   });
 
   let html = await readFile(page, "utf8");
@@ -91,19 +100,28 @@ export async function buildDocs(options: BuildDocsOptions = {}): Promise<string>
   // with the JSON twin that `npm run bundle` writes beside generated/openapi.yaml.
   await copyFile(spec, join(outDir, basename(spec)));
   const twin = join(dirname(spec), "openapi.json");
-  if (basename(spec) === "openapi.yaml" && existsSync(twin)) await copyFile(twin, join(outDir, "openapi.json"));
+  if (basename(spec) === "openapi.yaml" && existsSync(twin))
+    await copyFile(twin, join(outDir, "openapi.json"));
   return page;
 }
 
 /** Fails when the page would load a script or stylesheet from elsewhere or report telemetry. */
 function assertSelfContained(page: string, html: string): void {
-  const remote = html.match(/<(?:script|link)\b[^>]*\b(?:src|href)=["']?(?:https?:)?\/\/[^"'\s>]+/gi) ?? [];
+  const remote =
+    html.match(/<(?:script|link)\b[^>]*\b(?:src|href)=["']?(?:https?:)?\/\/[^"'\s>]+/gi) ?? [];
   if (remote.length > 0) {
-    throw new Error(`${page} loads resources from the network (${remote.join(", ")}); it must work offline`);
+    throw new Error(
+      `${page} loads resources from the network (${remote.join(", ")}); it must work offline`,
+    );
   }
   const cdn = html.match(/https:\/\/cdn\.redoc\.ly\/[^`"'\s]+/g);
-  if (cdn) throw new Error(`${page} still refers to Redocly's CDN (${cdn.join(", ")}); inline it in docs-builder.ts`);
+  if (cdn)
+    throw new Error(
+      `${page} still refers to Redocly's CDN (${cdn.join(", ")}); inline it in docs-builder.ts`,
+    );
   if (!html.includes('"disableTelemetry":true')) {
-    throw new Error(`${page} does not disable Redoc's telemetry; build it with REDOCLY_TELEMETRY=off`);
+    throw new Error(
+      `${page} does not disable Redoc's telemetry; build it with REDOCLY_TELEMETRY=off`,
+    );
   }
 }

@@ -6,7 +6,10 @@ import { parseServeArgs } from "./prism-cli-args.js";
 
 async function main(): Promise<void> {
   const { host, port, spec, positionals } = parseServeArgs(process.argv.slice(2), process.env);
-  if (positionals.length > 0) throw new Error(`unexpected argument ${positionals[0]}; usage: npm run mock -- [--port N] [--host H] [--spec FILE]`);
+  if (positionals.length > 0)
+    throw new Error(
+      `unexpected argument ${positionals[0]}; usage: npm run mock -- [--port N] [--host H] [--spec FILE]`,
+    );
   // Prism's startup lines are printed with the banner; later lines (one block per request) live.
   let live = false;
   const prism = await startPrism({

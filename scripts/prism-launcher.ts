@@ -137,7 +137,10 @@ export async function startPrism(options: PrismOptions): Promise<PrismServer> {
       return await launch(options, host, options.port);
     } catch (error) {
       if (!(error instanceof PortInUseError)) throw error;
-      throw new Error(`port ${options.port} on ${host} is already in use (another mock?); choose another port`, { cause: error });
+      throw new Error(
+        `port ${options.port} on ${host} is already in use (another mock?); choose another port`,
+        { cause: error },
+      );
     }
   }
   // Another process may take the free port before Prism binds it: try a fresh one, a few times.

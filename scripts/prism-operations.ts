@@ -3,10 +3,8 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 
-export interface OperationMatcher {
-  /** operationId of the operation `method path` is aimed at, or null when none matches. */
-  (method: string, path: string): string | null;
-}
+/** operationId of the operation `method path` is aimed at, or null when none matches. */
+export type OperationMatcher = (method: string, path: string) => string | null;
 
 const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
@@ -20,9 +18,7 @@ interface Route {
 function templateToRegExp(template: string): RegExp {
   const source = template
     .split(/(\{[^}]+\})/)
-    .map((part) =>
-      part.startsWith("{") ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
-    )
+    .map((part) => (part.startsWith("{") ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
     .join("");
   return new RegExp(`^${source}/?$`);
 }

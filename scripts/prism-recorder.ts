@@ -51,7 +51,9 @@ export async function startRecorder(options: RecorderOptions): Promise<Recorder>
         prismRes.on("end", () => {
           const body = Buffer.concat(chunks);
           // CORS preflights are Prism's own business, not an operation of the API.
-          if (!(method === "OPTIONS" && header(clientReq.headers, "access-control-request-method"))) {
+          if (
+            !(method === "OPTIONS" && header(clientReq.headers, "access-control-request-method"))
+          ) {
             const exchange: Exchange = {
               method,
               url,

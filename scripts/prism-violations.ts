@@ -122,7 +122,8 @@ export interface SummaryRow {
 export function summarize(exchanges: readonly Exchange[]): SummaryRow[] {
   const counts = new Map<string, SummaryRow>();
   for (const exchange of exchanges) {
-    const operation = exchange.operation ?? `(no operation) ${exchange.method} ${exchange.url.split("?")[0]}`;
+    const operation =
+      exchange.operation ?? `(no operation) ${exchange.method} ${exchange.url.split("?")[0]}`;
     for (const v of exchange.violations) {
       const violation = describeViolation(v);
       const key = `${operation}\u0000${violation}`;
@@ -132,7 +133,10 @@ export function summarize(exchanges: readonly Exchange[]): SummaryRow[] {
     }
   }
   return [...counts.values()].sort(
-    (a, b) => b.count - a.count || a.operation.localeCompare(b.operation) || a.violation.localeCompare(b.violation),
+    (a, b) =>
+      b.count - a.count ||
+      a.operation.localeCompare(b.operation) ||
+      a.violation.localeCompare(b.violation),
   );
 }
 
@@ -146,11 +150,18 @@ const clip = (text: string): string =>
  */
 export function formatTable(rows: readonly SummaryRow[]): string {
   const header = { operation: "operation", violation: "violation", count: "count" };
-  const all = [header, ...rows.map((r) => ({ ...r, violation: clip(r.violation), count: String(r.count) }))];
+  const all = [
+    header,
+    ...rows.map((r) => ({ ...r, violation: clip(r.violation), count: String(r.count) })),
+  ];
   const width = (key: "operation" | "violation" | "count"): number =>
     Math.max(...all.map((r) => r[key].length));
   const [wo, wv, wc] = [width("operation"), width("violation"), width("count")];
   const line = (r: { operation: string; violation: string; count: string }): string =>
     `${r.operation.padEnd(wo)}  ${r.violation.padEnd(wv)}  ${r.count.padStart(wc)}`.trimEnd();
-  return [line(header), `${"-".repeat(wo)}  ${"-".repeat(wv)}  ${"-".repeat(wc)}`, ...all.slice(1).map(line)].join("\n");
+  return [
+    line(header),
+    `${"-".repeat(wo)}  ${"-".repeat(wv)}  ${"-".repeat(wc)}`,
+    ...all.slice(1).map(line),
+  ].join("\n");
 }

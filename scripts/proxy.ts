@@ -10,7 +10,8 @@ import { loadOperationMatcher } from "./prism-operations.js";
 import { startRecorder } from "./prism-recorder.js";
 import { describeViolation, formatTable, isError, summarize } from "./prism-violations.js";
 
-const usage = "usage: npm run proxy -- <upstream base URL, e.g. https://app.mode.com/api> [--port N] [--host H] [--spec FILE]";
+const usage =
+  "usage: npm run proxy -- <upstream base URL, e.g. https://app.mode.com/api> [--port N] [--host H] [--spec FILE]";
 
 async function main(): Promise<void> {
   const { host, port, spec, positionals } = parseServeArgs(process.argv.slice(2), process.env);
@@ -19,7 +20,9 @@ async function main(): Promise<void> {
   try {
     new URL(upstream);
   } catch {
-    throw new Error(`upstream must be an absolute URL such as https://app.mode.com/api, got ${JSON.stringify(upstream)}`);
+    throw new Error(
+      `upstream must be an absolute URL such as https://app.mode.com/api, got ${JSON.stringify(upstream)}`,
+    );
   }
 
   // Prism listens on a private port; people and clients talk to the recorder in front of it,
@@ -39,7 +42,9 @@ async function main(): Promise<void> {
     port,
     onExchange: (e) => {
       const bad = e.violations.some(isError);
-      console.log(`${bad ? "✖" : "✔"} ${e.status} ${e.method} ${e.url} ${e.operation ?? "(no operation)"}`);
+      console.log(
+        `${bad ? "✖" : "✔"} ${e.status} ${e.method} ${e.url} ${e.operation ?? "(no operation)"}`,
+      );
       for (const v of e.violations) console.log(`    ${describeViolation(v)}`);
     },
   });
@@ -59,7 +64,9 @@ async function main(): Promise<void> {
     await prism.stop();
     const rows = summarize(recorder.exchanges);
     const broken = recorder.exchanges.filter((e) => e.violations.some(isError)).length;
-    console.log(`\nproxy: ${reason}; ${recorder.exchanges.length} exchange(s), ${broken} broke the contract`);
+    console.log(
+      `\nproxy: ${reason}; ${recorder.exchanges.length} exchange(s), ${broken} broke the contract`,
+    );
     if (rows.length > 0) console.log(`\n${formatTable(rows)}`);
     process.exit(broken > 0 ? 1 : 0);
   };

@@ -2,7 +2,7 @@
 // first thing a newcomer pastes is exactly what the reference shows, pointed at the mock.
 const documentedHost = "https://app.mode.com/api";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the spec is walked by its OpenAPI shape, untyped on purpose
 type Json = any;
 
 export interface FirstRunSnippets {
@@ -20,7 +20,9 @@ function sampleOf(spec: Json, operationId: string, lang: string): string {
       if (typeof sample?.source === "string") return sample.source.trimEnd();
     }
   }
-  throw new Error(`the spec has no ${lang} code sample for ${operationId}; see openapi/code_samples/`);
+  throw new Error(
+    `the spec has no ${lang} code sample for ${operationId}; see openapi/code_samples/`,
+  );
 }
 
 /** Snippets that work against the mock at `mockUrl` (no trailing slash). */
@@ -31,7 +33,9 @@ export function firstRunSnippets(spec: Json, mockUrl: string): FirstRunSnippets 
     `createModeClient({ baseUrl: ${JSON.stringify(mockUrl)} })`,
   );
   if (!typeScript.includes(mockUrl)) {
-    throw new Error("the listDatasetsForSpace TypeScript sample no longer calls createModeClient(); update scripts/start-snippets.ts");
+    throw new Error(
+      "the listDatasetsForSpace TypeScript sample no longer calls createModeClient(); update scripts/start-snippets.ts",
+    );
   }
   // Unindented on purpose: a heredoc's closing EOF must start its line when pasted.
   return {

@@ -15,10 +15,16 @@ import { serveDirectory, type StaticServer } from "./static-server.js";
 async function step(label: string, command: string, args: string[]): Promise<void> {
   process.stdout.write(`  ${label} ... `);
   await new Promise<void>((resolve, reject) => {
-    execFile(command, args, { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${label} failed (${command} ${args.join(" ")}):\n${stdout}${stderr}`));
-      else resolve();
-    });
+    execFile(
+      command,
+      args,
+      { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error)
+          reject(new Error(`${label} failed (${command} ${args.join(" ")}):\n${stdout}${stderr}`));
+        else resolve();
+      },
+    );
   });
   process.stdout.write("done\n");
 }
@@ -34,7 +40,10 @@ function docsPort(env: NodeJS.ProcessEnv): number {
 
 async function main(): Promise<void> {
   const { host, port, spec, positionals } = parseServeArgs(process.argv.slice(2), process.env);
-  if (positionals.length > 0) throw new Error(`unexpected argument ${positionals[0]}; usage: npm start -- [--port N] [--host H]`);
+  if (positionals.length > 0)
+    throw new Error(
+      `unexpected argument ${positionals[0]}; usage: npm start -- [--port N] [--host H]`,
+    );
   const docsPortNumber = docsPort(process.env);
 
   console.log("Building:");
@@ -67,14 +76,18 @@ async function main(): Promise<void> {
     prism = await startPrism({ mode: "mock", document: spec, host, port });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`${reason}\nIs port ${port} taken? Choose another with: npm start -- --port 4020`);
+    throw new Error(
+      `${reason}\nIs port ${port} taken? Choose another with: npm start -- --port 4020`,
+    );
   }
   try {
     docs = await serveDirectory(docsDir, { host, port: docsPortNumber });
   } catch (error) {
     await prism.stop();
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`cannot serve the docs on ${host}:${docsPortNumber} (${reason}); choose another port with DOCS_PORT=4021`);
+    throw new Error(
+      `cannot serve the docs on ${host}:${docsPortNumber} (${reason}); choose another port with DOCS_PORT=4021`,
+    );
   }
 
   const bundled = JSON.parse(await readFile(join(repoRoot, "generated", "openapi.json"), "utf8"));

@@ -33,7 +33,10 @@ export interface ServeOptions {
 }
 
 /** Serves the files under `root` (GET and HEAD; `/` is index.html); everything else is 404/405. */
-export async function serveDirectory(root: string, options: ServeOptions = {}): Promise<StaticServer> {
+export async function serveDirectory(
+  root: string,
+  options: ServeOptions = {},
+): Promise<StaticServer> {
   const base = resolve(root);
   const host = options.host ?? "127.0.0.1";
   const server: Server = createServer((req, res) => {
@@ -59,7 +62,9 @@ export async function serveDirectory(root: string, options: ServeOptions = {}): 
       .catch(() => false)
       .then((isFile) => {
         if (!isFile) {
-          res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end(`not found: ${pathname}\n`);
+          res
+            .writeHead(404, { "Content-Type": "text/plain; charset=utf-8" })
+            .end(`not found: ${pathname}\n`);
           return;
         }
         res.writeHead(200, {
@@ -76,7 +81,8 @@ export async function serveDirectory(root: string, options: ServeOptions = {}): 
     server.listen(options.port ?? 0, host, () => resolvePromise());
   });
   const address = server.address();
-  if (address === null || typeof address === "string") throw new Error(`could not read the address of the server on ${host}`);
+  if (address === null || typeof address === "string")
+    throw new Error(`could not read the address of the server on ${host}`);
   return {
     url: `http://${host}:${address.port}`,
     port: address.port,

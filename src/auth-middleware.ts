@@ -1,6 +1,10 @@
 import type { Middleware } from "openapi-fetch";
 import { base64Utf8 } from "./base64.js";
-import { assertCredentials, type ModeCredentials, type ModeCredentialsProvider } from "./credentials.js";
+import {
+  assertCredentials,
+  type ModeCredentials,
+  type ModeCredentialsProvider,
+} from "./credentials.js";
 import { isLoopbackHost } from "./loopback.js";
 
 const REDACTED = "[redacted]";
@@ -11,7 +15,10 @@ const MIN_SCRUB_LENGTH = 8;
  * provider can rotate them), refused over plain http:// to anything but loopback, and scrubbed
  * from error bodies in case a server echoes them back.
  */
-export function createAuthMiddleware(getCredentials: ModeCredentialsProvider, source: string): Middleware {
+export function createAuthMiddleware(
+  getCredentials: ModeCredentialsProvider,
+  source: string,
+): Middleware {
   // Keyed by openapi-fetch's per-call `params` object, which every callback of one call shares;
   // a WeakMap forgets calls that a later middleware short-circuits.
   const secretsByCall = new WeakMap<object, string[]>();
@@ -47,7 +54,11 @@ export function createAuthMiddleware(getCredentials: ModeCredentialsProvider, so
       const text = await response.clone().text();
       if (!secrets.some((secret) => text.includes(secret))) return undefined;
       const scrubbed = secrets.reduce((body, secret) => body.split(secret).join(REDACTED), text);
-      return new Response(scrubbed, { status: response.status, statusText: response.statusText, headers: response.headers });
+      return new Response(scrubbed, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
     },
     onError({ params }) {
       secretsByCall.delete(params);

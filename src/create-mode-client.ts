@@ -1,7 +1,15 @@
-import createClient, { type Client, type FetchResponse, type MaybeOptionalInit } from "openapi-fetch";
+import createClient, {
+  type Client,
+  type FetchResponse,
+  type MaybeOptionalInit,
+} from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
 import { createAuthMiddleware } from "./auth-middleware.js";
-import { assertCredentials, type ModeCredentials, type ModeCredentialsProvider } from "./credentials.js";
+import {
+  assertCredentials,
+  type ModeCredentials,
+  type ModeCredentialsProvider,
+} from "./credentials.js";
 import { DEFAULTS } from "./defaults.js";
 import { readEnv } from "./env.js";
 import { createErrorMiddleware } from "./error-middleware.js";
@@ -20,13 +28,24 @@ import { resolveRetryOptions } from "./retry-options.js";
 type BodyMethod<M extends "patch" | "post"> = <P extends PathsWith<M>>(
   url: P,
   init: NonNullable<MaybeOptionalInit<paths[P], M>>,
-) => Promise<FetchResponse<Extract<paths[P][M], Record<string, unknown>>, MaybeOptionalInit<paths[P], M>, `${string}/${string}`>>;
+) => Promise<
+  FetchResponse<
+    Extract<paths[P][M], Record<string, unknown>>,
+    MaybeOptionalInit<paths[P], M>,
+    `${string}/${string}`
+  >
+>;
 
 /** Paths that define method M (openapi-typescript writes `m?: never` for the others). */
-type PathsWith<M extends string> = { [P in keyof paths]: paths[P] extends Record<M, object> ? P : never }[keyof paths];
+type PathsWith<M extends string> = {
+  [P in keyof paths]: paths[P] extends Record<M, object> ? P : never;
+}[keyof paths];
 
 /** An openapi-fetch client typed by Mode's Datasets API (request bodies checked strictly). */
-export type ModeClient = Omit<Client<paths>, "PATCH" | "POST"> & { PATCH: BodyMethod<"patch">; POST: BodyMethod<"post"> };
+export type ModeClient = Omit<Client<paths>, "PATCH" | "POST"> & {
+  PATCH: BodyMethod<"patch">;
+  POST: BodyMethod<"post">;
+};
 
 /**
  * Creates an openapi-fetch client for Mode's Datasets API with Basic auth, retries, per-attempt
@@ -43,7 +62,9 @@ export function createModeClient(options: ModeClientOptions = {}): ModeClient {
   const credentials = credentialsFrom(options);
   const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
   if (timeoutMs !== false && (!Number.isFinite(timeoutMs) || timeoutMs <= 0)) {
-    throw new RangeError(`timeoutMs ${String(timeoutMs)} is invalid; expected a positive number of milliseconds or false`);
+    throw new RangeError(
+      `timeoutMs ${String(timeoutMs)} is invalid; expected a positive number of milliseconds or false`,
+    );
   }
   const rateLimit = options.rateLimit ?? DEFAULTS.rateLimit;
   const baseFetch = options.fetch ?? ((input: Request) => globalThis.fetch(input));
@@ -58,24 +79,36 @@ export function createModeClient(options: ModeClientOptions = {}): ModeClient {
     }),
   });
   // onResponse runs last-registered first: auth scrubs echoed secrets before errors are shaped.
-  client.use(createErrorMiddleware(), createAuthMiddleware(credentials.provider, credentials.source));
+  client.use(
+    createErrorMiddleware(),
+    createAuthMiddleware(credentials.provider, credentials.source),
+  );
   return client;
 }
 
-function credentialsFrom(options: ModeClientOptions): { provider: ModeCredentialsProvider; source: string } {
+function credentialsFrom(options: ModeClientOptions): {
+  provider: ModeCredentialsProvider;
+  source: string;
+} {
   if (options.credentials !== undefined) {
     if (options.token !== undefined || options.secret !== undefined) {
-      throw new TypeError("Pass either `credentials` or `token` and `secret` to createModeClient, not both");
+      throw new TypeError(
+        "Pass either `credentials` or `token` and `secret` to createModeClient, not both",
+      );
     }
     if (typeof options.credentials !== "function") {
-      throw new TypeError(`credentials has type ${typeof options.credentials}; expected a function returning { token, secret }`);
+      throw new TypeError(
+        `credentials has type ${typeof options.credentials}; expected a function returning { token, secret }`,
+      );
     }
     return { provider: options.credentials, source: "the credentials function" };
   }
   const fromOptions = options.token !== undefined || options.secret !== undefined;
   const token = options.token ?? readEnv(DEFAULTS.tokenEnv);
   const secret = options.secret ?? readEnv(DEFAULTS.secretEnv);
-  const source = fromOptions ? "the options" : `the environment (${DEFAULTS.tokenEnv}, ${DEFAULTS.secretEnv})`;
+  const source = fromOptions
+    ? "the options"
+    : `the environment (${DEFAULTS.tokenEnv}, ${DEFAULTS.secretEnv})`;
   // Explicitly given credentials are checked now; missing ones only when a request needs them,
   // so a client can be created before the environment is complete (module scope, tests).
   if (fromOptions) assertCredentials({ token, secret }, source);
@@ -88,13 +121,19 @@ function checkBaseUrl(baseUrl: string): string {
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new TypeError(`baseUrl ${JSON.stringify(baseUrl)} is not an absolute URL; expected e.g. "${DEFAULTS.baseUrl}"`);
+    throw new TypeError(
+      `baseUrl ${JSON.stringify(baseUrl)} is not an absolute URL; expected e.g. "${DEFAULTS.baseUrl}"`,
+    );
   }
   if (url.username || url.password) {
-    throw new TypeError("baseUrl must not contain a user name or password; pass `token` and `secret` instead");
+    throw new TypeError(
+      "baseUrl must not contain a user name or password; pass `token` and `secret` instead",
+    );
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new TypeError(`baseUrl ${JSON.stringify(baseUrl)} uses ${url.protocol}; expected https:// (or http:// to a loopback host)`);
+    throw new TypeError(
+      `baseUrl ${JSON.stringify(baseUrl)} uses ${url.protocol}; expected https:// (or http:// to a loopback host)`,
+    );
   }
   if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
     throw new TypeError(
@@ -108,11 +147,15 @@ function checkBaseUrl(baseUrl: string): string {
 function checkHeaders(headers: Record<string, string>): Record<string, string> {
   for (const [name, value] of Object.entries(headers)) {
     if (typeof value !== "string") {
-      throw new TypeError(`Header ${JSON.stringify(name)} has type ${typeof value}; expected a string`);
+      throw new TypeError(
+        `Header ${JSON.stringify(name)} has type ${typeof value}; expected a string`,
+      );
     }
     if (/[\r\n]/.test(value) || /[\r\n]/.test(name)) {
       // The value is not echoed: custom headers often carry keys.
-      throw new TypeError(`Header ${JSON.stringify(name)} contains CR or LF; expected a single-line name and value`);
+      throw new TypeError(
+        `Header ${JSON.stringify(name)} contains CR or LF; expected a single-line name and value`,
+      );
     }
   }
   return headers;

@@ -11,7 +11,10 @@ export type ModeCredentialsProvider = () => ModeCredentials | Promise<ModeCreden
  * Refuses unusable credentials before anything is sent. Messages name the field, never the
  * value: the value is a secret.
  */
-export function assertCredentials(credentials: unknown, source: string): asserts credentials is ModeCredentials {
+export function assertCredentials(
+  credentials: unknown,
+  source: string,
+): asserts credentials is ModeCredentials {
   if (credentials === null || typeof credentials !== "object") {
     throw new TypeError(`Mode credentials from ${source} are missing; expected { token, secret }`);
   }
@@ -28,9 +31,13 @@ export function assertCredentials(credentials: unknown, source: string): asserts
   }
   // RFC 7617: a user-id containing a colon cannot be represented in Basic credentials.
   if ((token as string).includes(":")) {
-    throw new TypeError(`Mode API token from ${source} contains ":"; expected the token exactly as Mode shows it`);
+    throw new TypeError(
+      `Mode API token from ${source} contains ":"; expected the token exactly as Mode shows it`,
+    );
   }
   if (/[\r\n]/.test(token as string) || /[\r\n]/.test(secret as string)) {
-    throw new TypeError(`Mode API credentials from ${source} contain a line break; expected a single-line token and secret`);
+    throw new TypeError(
+      `Mode API credentials from ${source} contain a line break; expected a single-line token and secret`,
+    );
   }
 }

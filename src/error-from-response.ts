@@ -12,7 +12,13 @@ import {
 import { parseRetryAfter } from "./retry-after.js";
 
 // Mode itself has not been seen sending a request id; these are the usual proxy/CDN ones.
-const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-amzn-requestid", "x-amzn-trace-id", "cf-ray"];
+const REQUEST_ID_HEADERS = [
+  "x-request-id",
+  "request-id",
+  "x-amzn-requestid",
+  "x-amzn-trace-id",
+  "cf-ray",
+];
 const MAX_TEXT_IN_MESSAGE = 200;
 
 export interface ErrorResponseInput {
@@ -73,13 +79,17 @@ function readModeBody(body: unknown): { id: string | undefined; detail: string |
   const id = typeof record["id"] === "string" ? record["id"] : undefined;
   const message = record["message"];
   if (typeof message === "string") return { id, detail: shorten(message) };
-  if (message !== undefined && message !== null) return { id, detail: shorten(JSON.stringify(message)) };
+  if (message !== undefined && message !== null)
+    return { id, detail: shorten(JSON.stringify(message)) };
   return { id, detail: undefined };
 }
 
 function shorten(text: string): string | undefined {
   // Collapse whitespace and drop tags so an HTML error page reads as one line.
-  const flat = text.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+  const flat = text
+    .replace(/<[^>]*>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   if (flat === "") return undefined;
   return flat.length > MAX_TEXT_IN_MESSAGE ? `${flat.slice(0, MAX_TEXT_IN_MESSAGE)}…` : flat;
 }

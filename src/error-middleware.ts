@@ -1,5 +1,10 @@
 import type { Middleware } from "openapi-fetch";
-import { ModeApiError, ModeConnectionError, ModeInvalidResponseError, ModeTimeoutError } from "./errors.js";
+import {
+  type ModeApiError,
+  ModeConnectionError,
+  ModeInvalidResponseError,
+  ModeTimeoutError,
+} from "./errors.js";
 
 /**
  * Gives transport errors the operation's path template, and turns a success body that is not
@@ -9,12 +14,18 @@ import { ModeApiError, ModeConnectionError, ModeInvalidResponseError, ModeTimeou
 export function createErrorMiddleware(): Middleware {
   return {
     async onResponse({ request, response, schemaPath, options }) {
-      if (!response.ok || options.parseAs !== "json" || request.method === "HEAD" || response.status === 204) {
+      if (
+        !response.ok ||
+        options.parseAs !== "json" ||
+        request.method === "HEAD" ||
+        response.status === 204
+      ) {
         return undefined;
       }
       // A body labelled JSON is left to openapi-fetch's own parse (parsing every page twice
       // would double the cost of large listings); the throwing layer types its SyntaxError.
-      if (response.body === null || /\bjson\b/i.test(response.headers.get("content-type") ?? "")) return undefined;
+      if (response.body === null || /\bjson\b/i.test(response.headers.get("content-type") ?? ""))
+        return undefined;
       const text = await response.clone().text();
       if (text === "") return undefined;
       try {
@@ -41,10 +52,16 @@ export function createErrorMiddleware(): Middleware {
   };
 }
 
-function retemplate(error: ModeTimeoutError | ModeConnectionError, schemaPath: string): ModeApiError {
+function retemplate(
+  error: ModeTimeoutError | ModeConnectionError,
+  schemaPath: string,
+): ModeApiError {
   const Kind = error instanceof ModeTimeoutError ? ModeTimeoutError : ModeConnectionError;
   return new Kind({
-    message: error.message.replace(`${error.method} ${error.path}`, `${error.method} ${schemaPath}`),
+    message: error.message.replace(
+      `${error.method} ${error.path}`,
+      `${error.method} ${schemaPath}`,
+    ),
     method: error.method,
     path: schemaPath,
     url: error.url,

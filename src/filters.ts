@@ -16,7 +16,11 @@ export type ModeFilter = `${FilterField}.${FilterOperator}.${string}`;
 export type DateInput = Date | string | number;
 
 /** `filter` value selecting items with `field` after (`gt`) or before (`lt`) `date`. */
-export function filterBy(field: FilterField, operator: FilterOperator, date: DateInput): ModeFilter {
+export function filterBy(
+  field: FilterField,
+  operator: FilterOperator,
+  date: DateInput,
+): ModeFilter {
   assertOneOf("filter field", field, FILTER_FIELDS);
   assertOneOf("filter operator", operator, FILTER_OPERATORS);
   return `${field}.${operator}.${toUtcIso(date)}`;
@@ -53,7 +57,9 @@ const HIGHEST = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
 export function toUtcIso(date: DateInput): string {
   const ms = toEpochMs(date);
   if (ms < LOWEST || ms > HIGHEST) {
-    throw new RangeError(`Date ${describe(date)} is outside years 0000-9999; expected a date Mode can store`);
+    throw new RangeError(
+      `Date ${describe(date)} is outside years 0000-9999; expected a date Mode can store`,
+    );
   }
   return new Date(ms).toISOString();
 }
@@ -61,12 +67,17 @@ export function toUtcIso(date: DateInput): string {
 function toEpochMs(date: DateInput): number {
   if (date instanceof Date) {
     const ms = date.getTime();
-    if (Number.isNaN(ms)) throw new RangeError("Invalid Date given; expected a valid Date, ISO 8601 string or epoch milliseconds");
+    if (Number.isNaN(ms))
+      throw new RangeError(
+        "Invalid Date given; expected a valid Date, ISO 8601 string or epoch milliseconds",
+      );
     return ms;
   }
   if (typeof date === "number") {
     if (!Number.isFinite(date)) {
-      throw new RangeError(`Epoch milliseconds ${String(date)} is not a finite number; expected e.g. ${Date.UTC(2024, 0, 1)}`);
+      throw new RangeError(
+        `Epoch milliseconds ${String(date)} is not a finite number; expected e.g. ${Date.UTC(2024, 0, 1)}`,
+      );
     }
     return Math.trunc(date);
   }
@@ -79,14 +90,17 @@ function toEpochMs(date: DateInput): number {
 function parseIso(text: string): number {
   const match = ISO_8601.exec(text);
   const bad = (why: string): RangeError =>
-    new RangeError(`Date string ${JSON.stringify(text)} ${why}; expected ISO 8601 such as "2024-09-02" or "2024-09-02T07:38:43.722Z"`);
+    new RangeError(
+      `Date string ${JSON.stringify(text)} ${why}; expected ISO 8601 such as "2024-09-02" or "2024-09-02T07:38:43.722Z"`,
+    );
   if (!match) throw bad("is not ISO 8601 with a time zone");
   const [, y, mo, d, h = "0", mi = "0", s = "0", , oh = "0", om = "0"] = match;
   const year = Number(y);
   const month = Number(mo);
   const day = Number(d);
   if (month < 1 || month > 12) throw bad(`has month ${mo}`);
-  if (day < 1 || day > daysInMonth(year, month)) throw bad(`has day ${d}, which ${y}-${mo} does not have`);
+  if (day < 1 || day > daysInMonth(year, month))
+    throw bad(`has day ${d}, which ${y}-${mo} does not have`);
   if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) throw bad("has an out-of-range time");
   if (Number(oh) > 23 || Number(om) > 59) throw bad("has an out-of-range offset");
   const ms = Date.parse(text);
@@ -105,17 +119,26 @@ function isLeap(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-function assertOneOf<T extends string>(what: string, value: unknown, allowed: readonly T[]): asserts value is T {
+function assertOneOf<T extends string>(
+  what: string,
+  value: unknown,
+  allowed: readonly T[],
+): asserts value is T {
   if (typeof value !== "string") {
-    throw new TypeError(`${what} ${describe(value)} is not a string; expected one of ${allowed.join(", ")}`);
+    throw new TypeError(
+      `${what} ${describe(value)} is not a string; expected one of ${allowed.join(", ")}`,
+    );
   }
   if (!(allowed as readonly string[]).includes(value)) {
-    throw new RangeError(`Unknown ${what} ${JSON.stringify(value)}; expected one of ${allowed.join(", ")}`);
+    throw new RangeError(
+      `Unknown ${what} ${JSON.stringify(value)}; expected one of ${allowed.join(", ")}`,
+    );
   }
 }
 
 function describe(value: unknown): string {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
   if (typeof value === "string") return JSON.stringify(value);
   return String(value);
 }

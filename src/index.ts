@@ -10,7 +10,13 @@ export {
   type ModeDatasets,
   type ModeDatasetsOptions,
 } from "./mode-datasets.js";
-export { paginate, type ListingItem, type ListingPath, type PaginateInit, type PaginateOptions } from "./paginate.js";
+export {
+  paginate,
+  type ListingItem,
+  type ListingPath,
+  type PaginateInit,
+  type PaginateOptions,
+} from "./paginate.js";
 export {
   createdAfter,
   createdBefore,

@@ -5,7 +5,12 @@ import { ModeInvalidResponseError } from "./errors.js";
  * runs; a body without the array is reported rather than read as an empty page, which would
  * silently end a pagination.
  */
-export function listingItems<T>(data: unknown, key: "reports" | "report_runs", method: string, path: string): T[] {
+export function listingItems<T>(
+  data: unknown,
+  key: "reports" | "report_runs",
+  method: string,
+  path: string,
+): T[] {
   const embedded = (data as { _embedded?: Record<string, unknown> } | null | undefined)?._embedded;
   const items = embedded?.[key];
   if (!Array.isArray(items)) {

@@ -3,9 +3,21 @@ import { createModeClient, type ModeClient } from "./create-mode-client.js";
 import { errorFromResponse } from "./error-from-response.js";
 import { ModeInvalidResponseError } from "./errors.js";
 import type { ModeClientOptions } from "./options.js";
-import { fetchListingPage, paginate, type ListingItem, type ListingPath, type PaginateOptions } from "./paginate.js";
+import {
+  fetchListingPage,
+  paginate,
+  type ListingItem,
+  type ListingPath,
+  type PaginateOptions,
+} from "./paginate.js";
 import { typedJsonErrors } from "./typed-json-errors.js";
-import type { Dataset, DatasetListItem, Report, ReportRun, UpdateDatasetRequest } from "./schema-types.js";
+import type {
+  Dataset,
+  DatasetListItem,
+  Report,
+  ReportRun,
+  UpdateDatasetRequest,
+} from "./schema-types.js";
 
 type PathParams<K extends keyof operations> = operations[K]["parameters"]["path"];
 type QueryParams<K extends keyof operations> = NonNullable<operations[K]["parameters"]["query"]>;
@@ -38,28 +50,53 @@ export interface ModeDatasets {
     /** deleteDataset. Never retried automatically. */
     delete(params: PathParams<"deleteDataset">, options?: CallOptions): Promise<void>;
     /** listDatasetsForSpace: the items of one page. */
-    listForSpace(params: ListParams<"listDatasetsForSpace">, options?: CallOptions): Promise<DatasetListItem[]>;
+    listForSpace(
+      params: ListParams<"listDatasetsForSpace">,
+      options?: CallOptions,
+    ): Promise<DatasetListItem[]>;
     /** listDatasetsForDataSource: the items of one page. */
-    listForDataSource(params: ListParams<"listDatasetsForDataSource">, options?: CallOptions): Promise<DatasetListItem[]>;
+    listForDataSource(
+      params: ListParams<"listDatasetsForDataSource">,
+      options?: CallOptions,
+    ): Promise<DatasetListItem[]>;
     /** listReportsForDataset: the items of one page. */
-    listReports(params: ListParams<"listReportsForDataset">, options?: CallOptions): Promise<Report[]>;
+    listReports(
+      params: ListParams<"listReportsForDataset">,
+      options?: CallOptions,
+    ): Promise<Report[]>;
     /** Every Dataset in a Collection, page after page. */
-    iterateForSpace(params: IterateParams<"listDatasetsForSpace">, options?: IterateOptions): AsyncGenerator<DatasetListItem, void, undefined>;
+    iterateForSpace(
+      params: IterateParams<"listDatasetsForSpace">,
+      options?: IterateOptions,
+    ): AsyncGenerator<DatasetListItem, void, undefined>;
     /** Every Dataset of a data source, page after page. */
-    iterateForDataSource(params: IterateParams<"listDatasetsForDataSource">, options?: IterateOptions): AsyncGenerator<DatasetListItem, void, undefined>;
+    iterateForDataSource(
+      params: IterateParams<"listDatasetsForDataSource">,
+      options?: IterateOptions,
+    ): AsyncGenerator<DatasetListItem, void, undefined>;
     /** Every report that imports a Dataset, page after page. */
-    iterateReports(params: IterateParams<"listReportsForDataset">, options?: IterateOptions): AsyncGenerator<Report, void, undefined>;
+    iterateReports(
+      params: IterateParams<"listReportsForDataset">,
+      options?: IterateOptions,
+    ): AsyncGenerator<Report, void, undefined>;
   };
   readonly reports: {
     /** listReportRuns: the items of one page. */
     listRuns(params: ListParams<"listReportRuns">, options?: CallOptions): Promise<ReportRun[]>;
     /** Every run of a report, page after page. */
-    iterateRuns(params: IterateParams<"listReportRuns">, options?: IterateOptions): AsyncGenerator<ReportRun, void, undefined>;
+    iterateRuns(
+      params: IterateParams<"listReportRuns">,
+      options?: IterateOptions,
+    ): AsyncGenerator<ReportRun, void, undefined>;
     /**
      * refreshDatasetsInReport: pulls the latest run of each Dataset into the report; returns the
      * new (202 Accepted) Report Run. Never retried automatically: a replay starts another run.
      */
-    refreshDatasets(params: PathParams<"refreshDatasetsInReport">, datasetTokens: readonly string[], options?: CallOptions): Promise<ReportRun>;
+    refreshDatasets(
+      params: PathParams<"refreshDatasetsInReport">,
+      datasetTokens: readonly string[],
+      options?: CallOptions,
+    ): Promise<ReportRun>;
   };
 }
 
@@ -71,7 +108,8 @@ const UPDATE_FIELDS = ["name", "description", "space_token"] as const;
 /** Creates the throwing convenience layer over `createModeClient`. */
 export function createModeDatasets(options: ModeDatasetsOptions = {}): ModeDatasets {
   const client: ModeClient = options.client ?? createModeClient(options as ModeClientOptions);
-  const signalOf = (options?: CallOptions): { signal?: AbortSignal } => (options?.signal ? { signal: options.signal } : {});
+  const signalOf = (options?: CallOptions): { signal?: AbortSignal } =>
+    options?.signal ? { signal: options.signal } : {};
   const iterateOptions = (options?: IterateOptions): PaginateOptions => ({
     ...(options?.maxPages !== undefined ? { maxPages: options.maxPages } : {}),
     ...(options?.startPage !== undefined ? { startPage: options.startPage } : {}),
@@ -91,7 +129,11 @@ export function createModeDatasets(options: ModeDatasetsOptions = {}): ModeDatas
         checkChanges(changes);
         const path = "/{account}/datasets/{dataset}";
         const result = await typedJsonErrors("PATCH", path, () =>
-          client.PATCH(path, { params: { path: { account, dataset } }, body: { report: changes }, ...signalOf(options) }),
+          client.PATCH(path, {
+            params: { path: { account, dataset } },
+            body: { report: changes },
+            ...signalOf(options),
+          }),
         );
         return unwrap(result, "PATCH", path);
       },
@@ -103,30 +145,65 @@ export function createModeDatasets(options: ModeDatasetsOptions = {}): ModeDatas
         unwrapEmpty(result, "DELETE", path);
       },
       listForSpace({ account, space, ...query }, options) {
-        return pageItems(client, "/{account}/spaces/{space}/datasets", { path: { account, space }, query }, options);
+        return pageItems(
+          client,
+          "/{account}/spaces/{space}/datasets",
+          { path: { account, space }, query },
+          options,
+        );
       },
       listForDataSource({ account, data_source, ...query }, options) {
-        return pageItems(client, "/{account}/data_sources/{data_source}/datasets", { path: { account, data_source }, query }, options);
+        return pageItems(
+          client,
+          "/{account}/data_sources/{data_source}/datasets",
+          { path: { account, data_source }, query },
+          options,
+        );
       },
       listReports({ account, dataset, ...query }, options) {
-        return pageItems(client, "/{account}/datasets/{dataset}/reports", { path: { account, dataset }, query }, options);
+        return pageItems(
+          client,
+          "/{account}/datasets/{dataset}/reports",
+          { path: { account, dataset }, query },
+          options,
+        );
       },
       iterateForSpace({ account, space, ...query }, options) {
         const init = { params: { path: { account, space }, query }, ...signalOf(options) };
-        return paginate(client, "/{account}/spaces/{space}/datasets", init, iterateOptions(options));
+        return paginate(
+          client,
+          "/{account}/spaces/{space}/datasets",
+          init,
+          iterateOptions(options),
+        );
       },
       iterateForDataSource({ account, data_source, ...query }, options) {
         const init = { params: { path: { account, data_source }, query }, ...signalOf(options) };
-        return paginate(client, "/{account}/data_sources/{data_source}/datasets", init, iterateOptions(options));
+        return paginate(
+          client,
+          "/{account}/data_sources/{data_source}/datasets",
+          init,
+          iterateOptions(options),
+        );
       },
       iterateReports({ account, dataset, ...query }, options) {
         const init = { params: { path: { account, dataset }, query }, ...signalOf(options) };
-        return paginate(client, "/{account}/datasets/{dataset}/reports", init, iterateOptions(options));
+        return paginate(
+          client,
+          "/{account}/datasets/{dataset}/reports",
+          init,
+          iterateOptions(options),
+        );
       },
     },
     reports: {
       listRuns({ account, report, ...query }, options) {
-        return pageItems(client, "/{account}/reports/{report}/runs", { path: { account, report }, query }, options);
+        return pageItems(
+          client,
+          "/{account}/reports/{report}/runs",
+          { path: { account, report }, query },
+          options,
+        );
       },
       iterateRuns({ account, report, ...query }, options) {
         const init = { params: { path: { account, report }, query }, ...signalOf(options) };
@@ -164,7 +241,8 @@ interface CallResult<T> {
 }
 
 function unwrap<T>(result: CallResult<T>, method: string, path: string): T {
-  if (!result.response.ok) throw errorFromResponse({ body: result.error, response: result.response, method, path });
+  if (!result.response.ok)
+    throw errorFromResponse({ body: result.error, response: result.response, method, path });
   if (result.data === undefined) {
     throw new ModeInvalidResponseError({
       message: `${method} ${path} answered ${result.response.status} with an empty body`,
@@ -178,32 +256,47 @@ function unwrap<T>(result: CallResult<T>, method: string, path: string): T {
 }
 
 function unwrapEmpty(result: CallResult<unknown>, method: string, path: string): void {
-  if (!result.response.ok) throw errorFromResponse({ body: result.error, response: result.response, method, path });
+  if (!result.response.ok)
+    throw errorFromResponse({ body: result.error, response: result.response, method, path });
 }
 
 // The spec makes the body strict with at least one field; failing here names the problem
 // instead of surfacing Mode's (or Prism's) 400.
 function checkChanges(changes: unknown): void {
   if (changes === null || typeof changes !== "object" || Array.isArray(changes)) {
-    throw new TypeError(`Dataset changes ${String(changes)} are not an object; expected { name?, description?, space_token? }`);
+    throw new TypeError(
+      `Dataset changes ${String(changes)} are not an object; expected { name?, description?, space_token? }`,
+    );
   }
   const keys = Object.keys(changes);
   const unknown = keys.filter((key) => !(UPDATE_FIELDS as readonly string[]).includes(key));
   if (unknown.length > 0) {
-    throw new RangeError(`Unknown Dataset field(s) ${unknown.map((k) => JSON.stringify(k)).join(", ")}; expected ${UPDATE_FIELDS.join(", ")}`);
+    throw new RangeError(
+      `Unknown Dataset field(s) ${unknown.map((k) => JSON.stringify(k)).join(", ")}; expected ${UPDATE_FIELDS.join(", ")}`,
+    );
   }
-  if (keys.length === 0) throw new RangeError(`Dataset changes are empty; expected at least one of ${UPDATE_FIELDS.join(", ")}`);
+  if (keys.length === 0)
+    throw new RangeError(
+      `Dataset changes are empty; expected at least one of ${UPDATE_FIELDS.join(", ")}`,
+    );
   for (const [key, value] of Object.entries(changes)) {
-    if (typeof value !== "string") throw new TypeError(`Dataset field ${key} has type ${typeof value}; expected a string`);
+    if (typeof value !== "string")
+      throw new TypeError(`Dataset field ${key} has type ${typeof value}; expected a string`);
   }
 }
 
 function checkTokens(tokens: unknown): void {
-  if (!Array.isArray(tokens)) throw new TypeError(`datasetTokens ${String(tokens)} is not an array; expected an array of Dataset tokens`);
-  if (tokens.length === 0) throw new RangeError("datasetTokens is empty; expected at least one Dataset token");
+  if (!Array.isArray(tokens))
+    throw new TypeError(
+      `datasetTokens ${String(tokens)} is not an array; expected an array of Dataset tokens`,
+    );
+  if (tokens.length === 0)
+    throw new RangeError("datasetTokens is empty; expected at least one Dataset token");
   for (const token of tokens) {
     if (typeof token !== "string" || token === "") {
-      throw new TypeError(`Dataset token ${JSON.stringify(token)} is invalid; expected a non-empty string`);
+      throw new TypeError(
+        `Dataset token ${JSON.stringify(token)} is invalid; expected a non-empty string`,
+      );
     }
   }
 }

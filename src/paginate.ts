@@ -14,13 +14,13 @@ export type ListingPath =
 
 type ListingParameters<P extends ListingPath> = paths[P]["get"]["parameters"];
 type ListingQuery<P extends ListingPath> = NonNullable<ListingParameters<P>["query"]>;
-type ListingBody<P extends ListingPath> = paths[P]["get"]["responses"][200]["content"]["application/hal+json"];
+type ListingBody<P extends ListingPath> =
+  paths[P]["get"]["responses"][200]["content"]["application/hal+json"];
 type Embedded<P extends ListingPath> = ListingBody<P>["_embedded"];
 
 /** The type of one item of a listing. */
-export type ListingItem<P extends ListingPath> = Embedded<P>[keyof Embedded<P>] extends readonly (infer Item)[]
-  ? Item
-  : never;
+export type ListingItem<P extends ListingPath> =
+  Embedded<P>[keyof Embedded<P>] extends readonly (infer Item)[] ? Item : never;
 
 /** Path and query parameters of a listing, without `page`, which the iterator drives. */
 export interface PaginateInit<P extends ListingPath> {
@@ -57,15 +57,24 @@ export async function* paginate<P extends ListingPath>(
   const maxPages = options.maxPages ?? DEFAULTS.maxPages;
   const startPage = options.startPage ?? 1;
   if (!Number.isInteger(maxPages) || maxPages < 1) {
-    throw new RangeError(`maxPages ${String(maxPages)} is invalid; expected a whole number of at least 1`);
+    throw new RangeError(
+      `maxPages ${String(maxPages)} is invalid; expected a whole number of at least 1`,
+    );
   }
   if (!Number.isInteger(startPage) || startPage < 1) {
-    throw new RangeError(`startPage ${String(startPage)} is invalid; expected a whole number of at least 1`);
+    throw new RangeError(
+      `startPage ${String(startPage)} is invalid; expected a whole number of at least 1`,
+    );
   }
   let previous: string | undefined;
   for (let page = startPage; page < startPage + maxPages; page++) {
     const query = { ...init.params.query, page } as ListingQuery<P>;
-    const { data, items } = await fetchListingPage(client, path, { path: init.params.path, query }, init.signal);
+    const { data, items } = await fetchListingPage(
+      client,
+      path,
+      { path: init.params.path, query },
+      init.signal,
+    );
     if (data === undefined || items.length === 0) return;
     const signature = items.map(itemIdentity).join("\n");
     if (signature === previous) return;
@@ -99,7 +108,10 @@ export async function fetchListingPage<P extends ListingPath>(
   // One generic call site: openapi-fetch's overloads cannot be picked for a union of paths.
   const get = client.GET as unknown as LooseGet;
   const { data, error, response } = await typedJsonErrors("GET", path, () =>
-    get(path, { params: { path: params.path, query: { ...params.query } }, ...(signal ? { signal } : {}) }),
+    get(path, {
+      params: { path: params.path, query: { ...params.query } },
+      ...(signal ? { signal } : {}),
+    }),
   );
   if (!response.ok) throw errorFromResponse({ body: error, response, method: "GET", path });
   if (data === undefined) return { response, data: undefined, items: [] };

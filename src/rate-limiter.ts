@@ -47,13 +47,20 @@ interface Waiter {
   detach: () => void;
 }
 
-export function createRateLimiter(options: RateLimitOptions, clock: RateLimiterClock = systemClock): RateLimiter {
+export function createRateLimiter(
+  options: RateLimitOptions,
+  clock: RateLimiterClock = systemClock,
+): RateLimiter {
   const { requests, intervalMs } = options;
   if (!Number.isInteger(requests) || requests < 1) {
-    throw new RangeError(`rateLimit.requests ${String(requests)} is invalid; expected a whole number of at least 1`);
+    throw new RangeError(
+      `rateLimit.requests ${String(requests)} is invalid; expected a whole number of at least 1`,
+    );
   }
   if (!Number.isFinite(intervalMs) || intervalMs <= 0) {
-    throw new RangeError(`rateLimit.intervalMs ${String(intervalMs)} is invalid; expected a positive number of milliseconds`);
+    throw new RangeError(
+      `rateLimit.intervalMs ${String(intervalMs)} is invalid; expected a positive number of milliseconds`,
+    );
   }
   let inFlight = 0;
   // Settle times of attempts still inside the window, oldest first.
@@ -92,7 +99,8 @@ export function createRateLimiter(options: RateLimitOptions, clock: RateLimiterC
         // Wake when the oldest settle time leaves the window (at least 1 ms in case a timer
         // fires early); if every slot is still in flight, the next release pumps instead.
         const oldest = settled[0];
-        if (oldest !== undefined) timer = clock.setTimeout(pump, Math.max(1, oldest + intervalMs - clock.now()));
+        if (oldest !== undefined)
+          timer = clock.setTimeout(pump, Math.max(1, oldest + intervalMs - clock.now()));
         return;
       }
       const waiter = queue.shift();

@@ -31,7 +31,7 @@ export function createResilientFetch(options: ResilientFetchOptions): FetchLike 
   return async function resilientFetch(request: Request): Promise<Response> {
     const method = request.method.toUpperCase();
     const caller = request.signal;
-    const maxAttempts = retry && retry.methods.includes(method) ? retry.retries + 1 : 1;
+    const maxAttempts = retry === false || !retry.methods.includes(method) ? 1 : retry.retries + 1;
     for (let attempt = 1; ; attempt++) {
       caller.throwIfAborted();
       const release = await rateLimiter?.acquire(caller);
@@ -45,13 +45,22 @@ export function createResilientFetch(options: ResilientFetchOptions): FetchLike 
       let delayMs: number;
       if ("response" in outcome) {
         const { response } = outcome;
-        if (!retry || attempt >= maxAttempts || !retry.statuses.includes(response.status)) return response;
+        if (!retry || attempt >= maxAttempts || !retry.statuses.includes(response.status))
+          return response;
         const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
         if (retryAfterMs !== undefined && retryAfterMs > retry.maxRetryAfterMs) return response;
         delayMs = retryAfterMs ?? backoffDelay(retry, attempt);
-        retry.onRetry?.({ method, url: request.url, attempt, delayMs, reason: "status", status: response.status });
+        retry.onRetry?.({
+          method,
+          url: request.url,
+          attempt,
+          delayMs,
+          reason: "status",
+          status: response.status,
+        });
       } else {
-        if (!retry || attempt >= maxAttempts) throw transportError(options, request, method, outcome, attempt);
+        if (!retry || attempt >= maxAttempts)
+          throw transportError(options, request, method, outcome, attempt);
         delayMs = backoffDelay(retry, attempt);
         retry.onRetry?.({ method, url: request.url, attempt, delayMs, reason: outcome.failure });
       }
@@ -60,18 +69,27 @@ export function createResilientFetch(options: ResilientFetchOptions): FetchLike 
   };
 }
 
-async function attemptOnce(options: ResilientFetchOptions, request: Request, method: string): Promise<Attempt> {
+async function attemptOnce(
+  options: ResilientFetchOptions,
+  request: Request,
+  method: string,
+): Promise<Attempt> {
   const caller = request.signal;
   caller.throwIfAborted();
   // One controller per attempt, aborted by the timer or with the caller's own reason.
   const controller = new AbortController();
   const forward = (): void => controller.abort(caller.reason);
   caller.addEventListener("abort", forward, { once: true });
-  const timer = options.timeoutMs === false ? undefined : setTimeout(() => controller.abort(), options.timeoutMs);
+  const timer =
+    options.timeoutMs === false
+      ? undefined
+      : setTimeout(() => controller.abort(), options.timeoutMs);
   try {
     // Only a body has to be cloned (it can be read once and a retry re-sends it); a bodiless
     // Request is reused as is, saving a Request construction per attempt.
-    const attemptRequest = new Request(request.body === null ? request : request.clone(), { signal: controller.signal });
+    const attemptRequest = new Request(request.body === null ? request : request.clone(), {
+      signal: controller.signal,
+    });
     // Raced against the signal so that an injected fetch that ignores signals still times out.
     const response = await untilAborted(options.fetch(attemptRequest), controller.signal);
     return { response: await untilAborted(buffered(response, method), controller.signal) };
@@ -86,7 +104,8 @@ async function attemptOnce(options: ResilientFetchOptions, request: Request, met
 }
 
 async function buffered(response: Response, method: string): Promise<Response> {
-  if (method === "HEAD" || response.body === null || NULL_BODY_STATUSES.has(response.status)) return response;
+  if (method === "HEAD" || response.body === null || NULL_BODY_STATUSES.has(response.status))
+    return response;
   const body = await response.arrayBuffer();
   const copy = new Response(body, {
     status: response.status,
@@ -127,10 +146,17 @@ function transportError(
   const tries = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
   const common = { method, path, url: request.url, attempts, cause: outcome.cause };
   if (outcome.failure === "timeout") {
-    return new ModeTimeoutError({ ...common, message: `${method} ${path} timed out after ${String(options.timeoutMs)} ms (${tries})` });
+    return new ModeTimeoutError({
+      ...common,
+      message: `${method} ${path} timed out after ${String(options.timeoutMs)} ms (${tries})`,
+    });
   }
-  const reason = outcome.cause instanceof Error ? describeCause(outcome.cause) : String(outcome.cause);
-  return new ModeConnectionError({ ...common, message: `${method} ${path} failed to connect: ${reason} (${tries})` });
+  const reason =
+    outcome.cause instanceof Error ? describeCause(outcome.cause) : String(outcome.cause);
+  return new ModeConnectionError({
+    ...common,
+    message: `${method} ${path} failed to connect: ${reason} (${tries})`,
+  });
 }
 
 // undici reports "fetch failed" and puts the useful part (ECONNRESET, ECONNREFUSED) in cause.

@@ -2,7 +2,10 @@
  * Milliseconds to wait according to a `Retry-After` header, which is either delay-seconds or an
  * HTTP date (RFC 9110 §10.2.3). Undefined when absent or unreadable; never negative.
  */
-export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
+export function parseRetryAfter(
+  value: string | null | undefined,
+  now: number = Date.now(),
+): number | undefined {
   if (value === null || value === undefined) return undefined;
   const text = value.trim();
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);

@@ -51,7 +51,9 @@ export interface ResolvedRetryOptions {
 }
 
 /** Fills in defaults and refuses nonsense with an error naming the value. */
-export function resolveRetryOptions(retry: RetryOptions | false | undefined): ResolvedRetryOptions | false {
+export function resolveRetryOptions(
+  retry: RetryOptions | false | undefined,
+): ResolvedRetryOptions | false {
   if (retry === false) return false;
   const d = DEFAULTS.retry;
   const resolved: ResolvedRetryOptions = {
@@ -65,7 +67,9 @@ export function resolveRetryOptions(retry: RetryOptions | false | undefined): Re
     random: retry?.random ?? Math.random,
   };
   if (!Number.isInteger(resolved.retries) || resolved.retries < 0) {
-    throw new RangeError(`retry.retries ${String(resolved.retries)} is invalid; expected a whole number >= 0`);
+    throw new RangeError(
+      `retry.retries ${String(resolved.retries)} is invalid; expected a whole number >= 0`,
+    );
   }
   for (const key of ["baseDelayMs", "maxDelayMs", "maxRetryAfterMs"] as const) {
     const value = resolved[key];

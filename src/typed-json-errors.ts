@@ -4,7 +4,11 @@ import { ModeInvalidResponseError } from "./errors.js";
  * Runs a client call and turns the SyntaxError openapi-fetch throws for a success body that is
  * labelled JSON but is not (a server bug, a proxy's stub) into a `ModeInvalidResponseError`.
  */
-export async function typedJsonErrors<T>(method: string, path: string, call: () => Promise<T>): Promise<T> {
+export async function typedJsonErrors<T>(
+  method: string,
+  path: string,
+  call: () => Promise<T>,
+): Promise<T> {
   try {
     return await call();
   } catch (error) {

@@ -54,8 +54,22 @@ describe("package exports", () => {
 
   it("returns a real openapi-fetch client with its methods and middleware hooks", () => {
     const client = api.createModeClient({ token: "t", secret: "s" });
-    for (const method of ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE", "request", "use", "eject"]) {
-      expect(typeof (client as unknown as Record<string, unknown>)[method], method).toBe("function");
+    for (const method of [
+      "GET",
+      "PUT",
+      "POST",
+      "DELETE",
+      "PATCH",
+      "HEAD",
+      "OPTIONS",
+      "TRACE",
+      "request",
+      "use",
+      "eject",
+    ]) {
+      expect(typeof (client as unknown as Record<string, unknown>)[method], method).toBe(
+        "function",
+      );
     }
   });
 });

@@ -23,7 +23,8 @@ let watch: PageWatch;
 let bundleBytes = 0;
 
 beforeAll(async () => {
-  if (target.baseUrl === null) throw new Error(`no mock server: ${target.problem ?? "unknown reason"}`);
+  if (target.baseUrl === null)
+    throw new Error(`no mock server: ${target.problem ?? "unknown reason"}`);
   dir = await mkdtemp(join(tmpdir(), "mode-datasets-browser-"));
   const result = await build({
     entryPoints: [entry],
@@ -36,8 +37,14 @@ beforeAll(async () => {
     metafile: true,
     logLevel: "silent",
   });
-  bundleBytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
-  await writeFile(join(dir, "index.html"), '<!DOCTYPE html><meta charset="utf-8"><link rel="icon" href="data:,"><title>client</title>');
+  bundleBytes = Object.values(result.metafile.outputs).reduce(
+    (sum, output) => sum + output.bytes,
+    0,
+  );
+  await writeFile(
+    join(dir, "index.html"),
+    '<!DOCTYPE html><meta charset="utf-8"><link rel="icon" href="data:,"><title>client</title>',
+  );
   server = await serveDirectory(dir);
   browser = await launchChromium();
   ({ page, watch } = await openWatchedPage(browser, `${server.url}/`));
@@ -112,6 +119,8 @@ describe("the client in a browser", () => {
     expect(watch.foreign).toEqual([]);
     expect(watch.local.some((url) => url.startsWith(target.baseUrl as string))).toBe(true);
     // The 400 of the test above is logged by Chromium as a failed resource load; nothing else is.
-    expect(watch.errors).toEqual([expect.stringMatching(/status of 400 .*filter=created_at\.gt\.yesterday/)]);
+    expect(watch.errors).toEqual([
+      expect.stringMatching(/status of 400 .*filter=created_at\.gt\.yesterday/),
+    ]);
   });
 });

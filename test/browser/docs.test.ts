@@ -26,11 +26,15 @@ interface DocumentedOperation {
   samples: CodeSample[];
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the spec is walked by its OpenAPI shape, untyped on purpose
 type Json = any;
-const spec: Json = JSON.parse(await readFile(new URL("../../generated/openapi.json", import.meta.url), "utf8"));
+const spec: Json = JSON.parse(
+  await readFile(new URL("../../generated/openapi.json", import.meta.url), "utf8"),
+);
 
-const operations: DocumentedOperation[] = Object.entries(spec.paths as Record<string, Json>).flatMap(([path, item]) =>
+const operations: DocumentedOperation[] = Object.entries(
+  spec.paths as Record<string, Json>,
+).flatMap(([path, item]) =>
   ["get", "post", "patch", "put", "delete"]
     .filter((method) => item[method] !== undefined)
     .map((method) => {
@@ -62,10 +66,17 @@ const mainSchemas = [
   "Link",
 ];
 
-const introduction = ["Authentication", "Rate limits", "HAL envelopes", "Filters and ordering", "Pagination"];
+const introduction = [
+  "Authentication",
+  "Rate limits",
+  "HAL envelopes",
+  "Filters and ordering",
+  "Pagination",
+];
 
 // Redoc 3 gives every operation and schema a section whose id is also its URL fragment.
-const sectionId = (group: string, name: string): string => `${group.toLowerCase()}/${name.toLowerCase()}`;
+const sectionId = (group: string, name: string): string =>
+  `${group.toLowerCase()}/${name.toLowerCase()}`;
 
 const viewport = { width: 1400, height: 1000 };
 let server: StaticServer | undefined;
@@ -114,8 +125,14 @@ async function chooseLanguage(section: Locator, label: string): Promise<void> {
   const current = section.getByRole("button", { name: /^(curl|TypeScript)$/ }).first();
   if ((await current.innerText()).trim() === label) return;
   await current.click();
-  await page.locator('[data-component-name="Dropdown/DropdownMenuItem"]:visible', { hasText: label }).first().click();
-  await section.getByRole("button", { name: label, exact: true }).first().waitFor({ state: "visible" });
+  await page
+    .locator('[data-component-name="Dropdown/DropdownMenuItem"]:visible', { hasText: label })
+    .first()
+    .click();
+  await section
+    .getByRole("button", { name: label, exact: true })
+    .first()
+    .waitFor({ state: "visible" });
 }
 
 // Redoc puts a "link to <title>" anchor inside each heading, so a heading's accessible name
@@ -147,9 +164,14 @@ describe("the rendered API reference", () => {
   test("has the title and an introduction to auth, rate limits, HAL, filters and pagination", async () => {
     await page.goto(`${server?.url}/`);
     expect(await page.title()).toBe(docsTitle);
-    await page.getByRole("heading", { level: 1, name: /Mode Datasets API/ }).waitFor({ state: "visible" });
+    await page
+      .getByRole("heading", { level: 1, name: /Mode Datasets API/ })
+      .waitFor({ state: "visible" });
     for (const heading of introduction) {
-      await page.getByRole("heading", { name: titled(heading) }).first().waitFor({ state: "visible" });
+      await page
+        .getByRole("heading", { name: titled(heading) })
+        .first()
+        .waitFor({ state: "visible" });
     }
   });
 
@@ -168,13 +190,20 @@ describe("the rendered API reference", () => {
       expect(text).toContain(op.path);
       for (const status of op.statuses) expect(text).toContain(status);
 
-      expect(op.samples.map((sample) => sample.label ?? sample.lang)).toEqual(["curl", "TypeScript"]);
+      expect(op.samples.map((sample) => sample.label ?? sample.lang)).toEqual([
+        "curl",
+        "TypeScript",
+      ]);
       for (const sample of op.samples) {
         const label = sample.label ?? sample.lang;
         await chooseLanguage(section, label);
-        const shown = section.locator("pre", { hasText: lines(sample.source)[0] as string }).first();
+        const shown = section
+          .locator("pre", { hasText: lines(sample.source)[0] as string })
+          .first();
         await shown.waitFor({ state: "visible" });
-        expect(lines(await shown.innerText()), `${label} sample of ${op.operationId}`).toEqual(lines(sample.source));
+        expect(lines(await shown.innerText()), `${label} sample of ${op.operationId}`).toEqual(
+          lines(sample.source),
+        );
       }
     },
   );
@@ -203,7 +232,9 @@ describe("the rendered API reference", () => {
       shots.push({ caption, file: join(docsDir, "screenshots", `${name}.png`), png });
     };
     await page.goto(`${server?.url}/`);
-    await page.getByRole("heading", { level: 1, name: /Mode Datasets API/ }).waitFor({ state: "visible" });
+    await page
+      .getByRole("heading", { level: 1, name: /Mode Datasets API/ })
+      .waitFor({ state: "visible" });
     await capture("Overview", "overview");
     for (const op of operations) {
       await openSection(sectionId(op.tag, op.operationId), op.summary);
@@ -230,7 +261,10 @@ describe("the rendered API reference", () => {
           `figure{margin:0}img{width:100%;border:1px solid #ccc}figcaption{padding:2px 0}</style>` +
           `<title>${docsTitle}: screenshots</title>${tiles}`,
       );
-      await sheet.waitForFunction((count) => [...document.images].filter((img) => img.complete).length === count, shots.length);
+      await sheet.waitForFunction(
+        (count) => [...document.images].filter((img) => img.complete).length === count,
+        shots.length,
+      );
       const file = join(docsDir, "screenshot.png");
       const png = await sheet.screenshot({ path: file, fullPage: true });
       expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");

@@ -31,7 +31,8 @@ export async function watchPage(context: BrowserContext, page: Page): Promise<Pa
   page.on("console", (message) => {
     // An aborted foreign request also logs a console error; it is reported as foreign already,
     // but stays in errors too so neither list can hide the other.
-    if (message.type() === "error") watch.errors.push(`console: ${message.text()} (${message.location().url})`);
+    if (message.type() === "error")
+      watch.errors.push(`console: ${message.text()} (${message.location().url})`);
   });
   page.on("pageerror", (error) => watch.errors.push(`uncaught: ${error.message}`));
   return watch;

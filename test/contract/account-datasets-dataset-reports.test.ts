@@ -11,5 +11,6 @@ describeListingContract({
   itemsKey: "reports",
   goodQueries: [["page and per_page (its only query parameters)", { page: 2, per_page: 50 }]],
   badQueries: badPaging,
-  listThroughThrowingLayer: (contract, params) => contract.datasets.datasets.listReports(params as never),
+  listThroughThrowingLayer: (contract, params) =>
+    contract.datasets.datasets.listReports(params as never),
 });

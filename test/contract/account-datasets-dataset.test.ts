@@ -1,6 +1,12 @@
 // Contract: openapi/paths/{account}_datasets_{dataset}.yaml (getDataset, updateDataset, deleteDataset).
 import { describe, expect, it } from "vitest";
-import { errorOf, expectConforming, expectDocumentedAnswer, expectRejected, preferAnswer } from "./contract-expectations.js";
+import {
+  errorOf,
+  expectConforming,
+  expectDocumentedAnswer,
+  expectRejected,
+  preferAnswer,
+} from "./contract-expectations.js";
 import { againstPrism, contractClient, ids, writesAllowed } from "./contract-target.js";
 import { documentedAnswerCases } from "./validate-response.js";
 
@@ -18,7 +24,10 @@ describe("getDataset", () => {
   it("accepts every parameter it documents without a violation, through the throwing layer too", async () => {
     // getDataset documents only its path parameters (account, dataset).
     const contract = contractClient();
-    const dataset = await contract.datasets.datasets.get({ account: ids.account, dataset: ids.dataset });
+    const dataset = await contract.datasets.datasets.get({
+      account: ids.account,
+      dataset: ids.dataset,
+    });
     await expectConforming({ data: dataset, response: contract.lastResponse() }, op);
   });
 
@@ -30,11 +39,15 @@ describe("getDataset", () => {
         return globalThis.fetch(bare);
       },
     });
-    await expectRejected(contract, () => contract.datasets.datasets.get({ account: ids.account, dataset: ids.dataset }), {
-      status: 401,
-      kind: "unauthorized",
-      violations: [{ location: "request", code: "401" }],
-    });
+    await expectRejected(
+      contract,
+      () => contract.datasets.datasets.get({ account: ids.account, dataset: ids.dataset }),
+      {
+        status: 401,
+        kind: "unauthorized",
+        violations: [{ location: "request", code: "401" }],
+      },
+    );
   });
 
   it("is refused with a bearer token instead of Basic credentials (transport swaps them)", async () => {
@@ -45,34 +58,58 @@ describe("getDataset", () => {
         return globalThis.fetch(bearer);
       },
     });
-    await expectRejected(contract, () => contract.datasets.datasets.get({ account: ids.account, dataset: ids.dataset }), {
-      status: 401,
-      kind: "unauthorized",
-      violations: [{ location: "request", code: "401" }],
-    });
-  });
-
-  it.runIf(againstPrism)("is refused with 406 when the client accepts only application/json", async () => {
-    // Success bodies are application/hal+json only: a client must accept it (or */*).
-    const contract = contractClient({ headers: { Accept: "application/json" } });
-    await expectRejected(contract, () => contract.datasets.datasets.get({ account: ids.account, dataset: ids.dataset }), {
-      status: 406,
-      kind: "http",
-      violations: [{ location: "request", code: "NOT_ACCEPTABLE" }],
-    });
-  });
-
-  it.runIf(againstPrism)("is refused with 405 for a method the path does not document (PUT)", async () => {
-    const contract = contractClient();
-    const put = contract.client.PUT as unknown as (p: string, init: unknown) => Promise<{ error?: unknown; response: Response }>;
     await expectRejected(
       contract,
-      async () => {
-        throw errorOf(await put(path, { params, body: { report: { name: "Renamed" } } }), { path, method: "put" });
+      () => contract.datasets.datasets.get({ account: ids.account, dataset: ids.dataset }),
+      {
+        status: 401,
+        kind: "unauthorized",
+        violations: [{ location: "request", code: "401" }],
       },
-      { status: 405, kind: "http", violations: [{ location: "request", code: "NO_METHOD_MATCHED_ERROR" }] },
     );
   });
+
+  it.runIf(againstPrism)(
+    "is refused with 406 when the client accepts only application/json",
+    async () => {
+      // Success bodies are application/hal+json only: a client must accept it (or */*).
+      const contract = contractClient({ headers: { Accept: "application/json" } });
+      await expectRejected(
+        contract,
+        () => contract.datasets.datasets.get({ account: ids.account, dataset: ids.dataset }),
+        {
+          status: 406,
+          kind: "http",
+          violations: [{ location: "request", code: "NOT_ACCEPTABLE" }],
+        },
+      );
+    },
+  );
+
+  it.runIf(againstPrism)(
+    "is refused with 405 for a method the path does not document (PUT)",
+    async () => {
+      const contract = contractClient();
+      const put = contract.client.PUT as unknown as (
+        p: string,
+        init: unknown,
+      ) => Promise<{ error?: unknown; response: Response }>;
+      await expectRejected(
+        contract,
+        async () => {
+          throw errorOf(await put(path, { params, body: { report: { name: "Renamed" } } }), {
+            path,
+            method: "put",
+          });
+        },
+        {
+          status: 405,
+          kind: "http",
+          violations: [{ location: "request", code: "NO_METHOD_MATCHED_ERROR" }],
+        },
+      );
+    },
+  );
 });
 
 describe.runIf(writesAllowed)("updateDataset", () => {
@@ -80,7 +117,10 @@ describe.runIf(writesAllowed)("updateDataset", () => {
 
   it("answers 200 with the Dataset after a rename", async () => {
     const { client } = contractClient();
-    await expectConforming(await client.PATCH(path, { params, body: { report: { name: "Orders by region (EU)" } } }), op);
+    await expectConforming(
+      await client.PATCH(path, { params, body: { report: { name: "Orders by region (EU)" } } }),
+      op,
+    );
   });
 
   it("accepts every field it documents without a violation", async () => {
@@ -97,16 +137,44 @@ describe.runIf(writesAllowed)("updateDataset", () => {
 
   // Raw openapi-fetch client with type casts: the throwing layer (`datasets.update`) checks the
   // body itself and would refuse these before sending, so it cannot play a bad client.
-  const asText = { bodySerializer: (body: unknown) => String(body), headers: { "Content-Type": "text/plain" } };
+  const asText = {
+    bodySerializer: (body: unknown) => String(body),
+    headers: { "Content-Type": "text/plain" },
+  };
   const badBodies: Array<[string, unknown, object, Array<{ location: string; code: string }>]> = [
-    ["a body not wrapped in report", { name: "Renamed" }, {}, [
-      { location: "request.body", code: "required" },
-      { location: "request.body", code: "additionalProperties" },
-    ]],
-    ["a field of the wrong type", { report: { name: 42 } }, {}, [{ location: "request.body.report.name", code: "type" }]],
-    ["an unknown field", { report: { colour: "red" } }, {}, [{ location: "request.body.report", code: "additionalProperties" }]],
-    ["no field at all", { report: {} }, {}, [{ location: "request.body.report", code: "minProperties" }]],
-    ["an array as the report", { report: [] }, {}, [{ location: "request.body.report", code: "type" }]],
+    [
+      "a body not wrapped in report",
+      { name: "Renamed" },
+      {},
+      [
+        { location: "request.body", code: "required" },
+        { location: "request.body", code: "additionalProperties" },
+      ],
+    ],
+    [
+      "a field of the wrong type",
+      { report: { name: 42 } },
+      {},
+      [{ location: "request.body.report.name", code: "type" }],
+    ],
+    [
+      "an unknown field",
+      { report: { colour: "red" } },
+      {},
+      [{ location: "request.body.report", code: "additionalProperties" }],
+    ],
+    [
+      "no field at all",
+      { report: {} },
+      {},
+      [{ location: "request.body.report", code: "minProperties" }],
+    ],
+    [
+      "an array as the report",
+      { report: [] },
+      {},
+      [{ location: "request.body.report", code: "type" }],
+    ],
     ["a text/plain body", "name=Renamed", asText, [{ location: "request", code: "415" }]],
   ];
 
@@ -115,7 +183,10 @@ describe.runIf(writesAllowed)("updateDataset", () => {
     await expectRejected(
       contract,
       async () => {
-        throw errorOf(await contract.client.PATCH(path, { params, body: body as never, ...init }), { path, method: "patch" });
+        throw errorOf(await contract.client.PATCH(path, { params, body: body as never, ...init }), {
+          path,
+          method: "patch",
+        });
       },
       { status: 400, kind: "bad_request", violations },
     );
@@ -134,7 +205,9 @@ describe.runIf(writesAllowed)("deleteDataset", () => {
 
   it("accepts every parameter it documents without a violation", async () => {
     const { datasets, lastResponse } = contractClient();
-    await expect(datasets.datasets.delete({ account: ids.account, dataset: ids.dataset })).resolves.toBeUndefined();
+    await expect(
+      datasets.datasets.delete({ account: ids.account, dataset: ids.dataset }),
+    ).resolves.toBeUndefined();
     expect(lastResponse().headers.get("sl-violations")).toBeNull();
   });
 });
@@ -142,25 +215,38 @@ describe.runIf(writesAllowed)("deleteDataset", () => {
 // Prism serves any documented answer on request (`Prefer: code=..., example=...`): each must
 // arrive without a violation and validate on our side; errors become the matching ModeApiError.
 describe.runIf(againstPrism)("every documented answer of getDataset", () => {
-  it.each(documentedAnswerCases(path, "get"))("serves %s without a violation", async (_label, answer) => {
-    const { client } = contractClient();
-    const result = await client.GET(path, { params, headers: preferAnswer(answer) });
-    await expectDocumentedAnswer(result, { path, method: "get" }, answer);
-  });
+  it.each(documentedAnswerCases(path, "get"))(
+    "serves %s without a violation",
+    async (_label, answer) => {
+      const { client } = contractClient();
+      const result = await client.GET(path, { params, headers: preferAnswer(answer) });
+      await expectDocumentedAnswer(result, { path, method: "get" }, answer);
+    },
+  );
 });
 
 describe.runIf(againstPrism)("every documented answer of updateDataset", () => {
-  it.each(documentedAnswerCases(path, "patch"))("serves %s without a violation", async (_label, answer) => {
-    const { client } = contractClient();
-    const result = await client.PATCH(path, { params, body: { report: { name: "Orders by region (EU)" } }, headers: preferAnswer(answer) });
-    await expectDocumentedAnswer(result, { path, method: "patch" }, answer);
-  });
+  it.each(documentedAnswerCases(path, "patch"))(
+    "serves %s without a violation",
+    async (_label, answer) => {
+      const { client } = contractClient();
+      const result = await client.PATCH(path, {
+        params,
+        body: { report: { name: "Orders by region (EU)" } },
+        headers: preferAnswer(answer),
+      });
+      await expectDocumentedAnswer(result, { path, method: "patch" }, answer);
+    },
+  );
 });
 
 describe.runIf(againstPrism)("every documented answer of deleteDataset", () => {
-  it.each(documentedAnswerCases(path, "delete"))("serves %s without a violation", async (_label, answer) => {
-    const { client } = contractClient();
-    const result = await client.DELETE(path, { params, headers: preferAnswer(answer) });
-    await expectDocumentedAnswer(result, { path, method: "delete" }, answer);
-  });
+  it.each(documentedAnswerCases(path, "delete"))(
+    "serves %s without a violation",
+    async (_label, answer) => {
+      const { client } = contractClient();
+      const result = await client.DELETE(path, { params, headers: preferAnswer(answer) });
+      await expectDocumentedAnswer(result, { path, method: "delete" }, answer);
+    },
+  );
 });

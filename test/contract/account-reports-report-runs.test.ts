@@ -1,6 +1,12 @@
 // Contract: openapi/paths/{account}_reports_{report}_runs.yaml (listReportRuns, refreshDatasetsInReport).
-import { describe, expect, it } from "vitest";
-import { errorOf, expectConforming, expectDocumentedAnswer, expectRejected, preferAnswer } from "./contract-expectations.js";
+import { describe, it } from "vitest";
+import {
+  errorOf,
+  expectConforming,
+  expectDocumentedAnswer,
+  expectRejected,
+  preferAnswer,
+} from "./contract-expectations.js";
 import { againstPrism, contractClient, ids, writesAllowed } from "./contract-target.js";
 import { documentedAnswerCases } from "./validate-response.js";
 import { allFilterParameters, badFilters, otherFilterParameters } from "./listing-cases.js";
@@ -20,7 +26,8 @@ describeListingContract({
     ["filter, order, order_by, page and per_page (updated_at descending)", otherFilterParameters],
   ],
   badQueries: badFilters,
-  listThroughThrowingLayer: (contract, params) => contract.datasets.reports.listRuns(params as never),
+  listThroughThrowingLayer: (contract, params) =>
+    contract.datasets.reports.listRuns(params as never),
 });
 
 describe.runIf(writesAllowed)("refreshDatasetsInReport", () => {
@@ -34,41 +41,76 @@ describe.runIf(writesAllowed)("refreshDatasetsInReport", () => {
 
   it("accepts several dataset tokens, through the throwing layer, without a violation", async () => {
     const contract = contractClient();
-    const run = await contract.datasets.reports.refreshDatasets(pathParams, [ids.dataset, "c81e728d9d4c"]);
+    const run = await contract.datasets.reports.refreshDatasets(pathParams, [
+      ids.dataset,
+      "c81e728d9d4c",
+    ]);
     await expectConforming({ data: run, response: contract.lastResponse() }, op);
   });
 
   // Raw openapi-fetch client with type casts: `reports.refreshDatasets` takes plain token strings
   // and checks them, so it cannot send these malformed bodies.
   const badBodies: Array<[string, unknown, Array<{ location: string; code: string }>]> = [
-    ["bare string tokens", { report: { dataset_tokens: [ids.dataset] } }, [{ location: "request.body.report.dataset_tokens.0", code: "type" }]],
-    ["no tokens", { report: { dataset_tokens: [] } }, [{ location: "request.body.report.dataset_tokens", code: "minItems" }]],
-    ["a token object without token", { report: { dataset_tokens: [{ id: ids.dataset }] } }, [
-      { location: "request.body.report.dataset_tokens.0", code: "required" },
-    ]],
-    ["tokens not wrapped in report", { dataset_tokens: [{ token: ids.dataset }] }, [{ location: "request.body", code: "required" }]],
-    ["an ordinary run's parameters instead of dataset tokens", { parameters: { region: "EU" } }, [
-      { location: "request.body", code: "required" },
-    ]],
-    ["a token that is not a string", { report: { dataset_tokens: [{ token: 42 }] } }, [
-      { location: "request.body.report.dataset_tokens.0.token", code: "type" },
-    ]],
+    [
+      "bare string tokens",
+      { report: { dataset_tokens: [ids.dataset] } },
+      [{ location: "request.body.report.dataset_tokens.0", code: "type" }],
+    ],
+    [
+      "no tokens",
+      { report: { dataset_tokens: [] } },
+      [{ location: "request.body.report.dataset_tokens", code: "minItems" }],
+    ],
+    [
+      "a token object without token",
+      { report: { dataset_tokens: [{ id: ids.dataset }] } },
+      [{ location: "request.body.report.dataset_tokens.0", code: "required" }],
+    ],
+    [
+      "tokens not wrapped in report",
+      { dataset_tokens: [{ token: ids.dataset }] },
+      [{ location: "request.body", code: "required" }],
+    ],
+    [
+      "an ordinary run's parameters instead of dataset tokens",
+      { parameters: { region: "EU" } },
+      [{ location: "request.body", code: "required" }],
+    ],
+    [
+      "a token that is not a string",
+      { report: { dataset_tokens: [{ token: 42 }] } },
+      [{ location: "request.body.report.dataset_tokens.0.token", code: "type" }],
+    ],
   ];
 
   it.each(badBodies)("refuses a refresh with %s", async (_name, body, violations) => {
     const contract = contractClient();
-    await expectRejected(contract, async () => {
-      throw errorOf(await contract.client.POST(path, { params: { path: pathParams }, body: body as never }), { path, method: "post" });
-    }, { status: 400, kind: "bad_request", violations });
+    await expectRejected(
+      contract,
+      async () => {
+        throw errorOf(
+          await contract.client.POST(path, { params: { path: pathParams }, body: body as never }),
+          { path, method: "post" },
+        );
+      },
+      { status: 400, kind: "bad_request", violations },
+    );
   });
 });
 
 // Prism serves any documented answer on request (`Prefer: code=..., example=...`): each must
 // arrive without a violation and validate on our side; errors become the matching ModeApiError.
 describe.runIf(againstPrism)("every documented answer of refreshDatasetsInReport", () => {
-  it.each(documentedAnswerCases(path, "post"))("serves %s without a violation", async (_label, answer) => {
-    const { client } = contractClient();
-    const result = await client.POST(path, { params: { path: pathParams }, body: { report: { dataset_tokens: [{ token: ids.dataset }] } }, headers: preferAnswer(answer) });
-    await expectDocumentedAnswer(result, { path, method: "post" }, answer);
-  });
+  it.each(documentedAnswerCases(path, "post"))(
+    "serves %s without a violation",
+    async (_label, answer) => {
+      const { client } = contractClient();
+      const result = await client.POST(path, {
+        params: { path: pathParams },
+        body: { report: { dataset_tokens: [{ token: ids.dataset }] } },
+        headers: preferAnswer(answer),
+      });
+      await expectDocumentedAnswer(result, { path, method: "post" }, answer);
+    },
+  );
 });

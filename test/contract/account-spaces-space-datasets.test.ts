@@ -14,5 +14,6 @@ describeListingContract({
     ["filter, order, order_by, page and per_page (updated_at descending)", otherFilterParameters],
   ],
   badQueries: badFilters,
-  listThroughThrowingLayer: (contract, params) => contract.datasets.datasets.listForSpace(params as never),
+  listThroughThrowingLayer: (contract, params) =>
+    contract.datasets.datasets.listForSpace(params as never),
 });

@@ -4,7 +4,12 @@ import { expect } from "vitest";
 import { errorFromResponse, ModeApiError, type ModeErrorKind } from "../../src/index.js";
 import { violationsOf, type Violation } from "../../scripts/prism-violations.js";
 import { againstPrism, type ContractClient } from "./contract-target.js";
-import { describeErrors, documentedStatuses, responseValidator, type DocumentedAnswer } from "./validate-response.js";
+import {
+  describeErrors,
+  documentedStatuses,
+  responseValidator,
+  type DocumentedAnswer,
+} from "./validate-response.js";
 
 /** Violations Prism reported on this answer (header, or problem body in proxy mode). */
 export async function violationsIn(response: Response): Promise<Violation[]> {
@@ -23,7 +28,9 @@ export async function expectConforming(
   const statuses = typeof operation.status === "number" ? [operation.status] : operation.status;
   const violations = await violationsIn(response);
   expect(violations, "Prism reported violations").toEqual([]);
-  expect(statuses, `status of ${operation.method.toUpperCase()} ${operation.path}`).toContain(response.status);
+  expect(statuses, `status of ${operation.method.toUpperCase()} ${operation.path}`).toContain(
+    response.status,
+  );
   if (response.headers.get("content-length") === "0" || response.status === 204) return;
   const validate = responseValidator(operation.path, operation.method, response.status);
   expect(validate(result.data), describeErrors(validate.errors)).toBe(true);
@@ -63,19 +70,28 @@ export async function expectRejected(
   expected: Rejection,
 ): Promise<void> {
   const error = await call().then(
-    (value) => expect.fail(`expected a rejection, got ${String(JSON.stringify(value)).slice(0, 200)}`),
+    (value) =>
+      expect.fail(`expected a rejection, got ${String(JSON.stringify(value)).slice(0, 200)}`),
     (e: unknown) => e,
   );
   expect(error, String(error)).toBeInstanceOf(ModeApiError);
   const modeError = error as ModeApiError;
   const violations = await violationsIn(contract.lastResponse());
   if (againstPrism) {
-    expect({ status: modeError.status, kind: modeError.kind }).toEqual({ status: expected.status, kind: expected.kind });
+    expect({ status: modeError.status, kind: modeError.kind }).toEqual({
+      status: expected.status,
+      kind: expected.kind,
+    });
     // A documented error status comes with Mode's error body, whose `id` agrees with the status
     // (a 400 saying `not_found` would mislead every client that branches on `id`).
     const status = String(modeError.status);
     if (documentedStatuses(modeError.path, modeError.method).includes(status)) {
-      const validate = responseValidator(modeError.path, modeError.method, status, "application/json");
+      const validate = responseValidator(
+        modeError.path,
+        modeError.method,
+        status,
+        "application/json",
+      );
       expect(validate(modeError.body), describeErrors(validate.errors)).toBe(true);
       // Our 4xx kinds are named after Mode's ids (bad_request, unauthorized).
       expect(modeError.id).toBe(expected.kind);
@@ -95,7 +111,11 @@ export async function expectRejected(
  * and json (error bodies), so error answers can be asked for too.
  */
 export function preferAnswer(answer: DocumentedAnswer): Record<string, string> {
-  return { Prefer: answer.example ? `code=${answer.status}, example=${answer.example}` : `code=${answer.status}` };
+  return {
+    Prefer: answer.example
+      ? `code=${answer.status}, example=${answer.example}`
+      : `code=${answer.status}`,
+  };
 }
 
 const kindOfStatus: Record<number, ModeErrorKind> = {
@@ -122,9 +142,16 @@ export async function expectDocumentedAnswer(
   if (answer.mediaType === null) return;
   expect(response.headers.get("content-type")).toContain(answer.mediaType);
   const body = response.ok ? result.data : result.error;
-  const validate = responseValidator(operation.path, operation.method, answer.status, answer.mediaType);
+  const validate = responseValidator(
+    operation.path,
+    operation.method,
+    answer.status,
+    answer.mediaType,
+  );
   expect(validate(body), describeErrors(validate.errors)).toBe(true);
   if (!response.ok) {
-    expect(errorOf(result, operation).kind).toBe(kindOfStatus[answer.status] ?? (answer.status >= 500 ? "server" : "http"));
+    expect(errorOf(result, operation).kind).toBe(
+      kindOfStatus[answer.status] ?? (answer.status >= 500 ? "server" : "http"),
+    );
   }
 }

@@ -1,7 +1,12 @@
 // Where contract tests send requests (our Prism, or the server named by MODE_CONTRACT_BASE_URL),
 // with which tokens and credentials, and our client pointed there.
 import { inject } from "vitest";
-import { createModeClient, createModeDatasets, type ModeClient, type ModeDatasets } from "../../src/index.js";
+import {
+  createModeClient,
+  createModeDatasets,
+  type ModeClient,
+  type ModeDatasets,
+} from "../../src/index.js";
 
 const target = inject("modeContract");
 
@@ -11,7 +16,8 @@ export const againstPrism = target.kind === "prism";
 export const writesAllowed = target.allowWrites;
 
 function baseUrl(): string {
-  if (target.baseUrl === null) throw new Error(`no contract server: ${target.problem ?? "unknown reason"}`);
+  if (target.baseUrl === null)
+    throw new Error(`no contract server: ${target.problem ?? "unknown reason"}`);
   return target.baseUrl;
 }
 

@@ -23,18 +23,54 @@ export const otherFilterParameters = {
 
 export const badPaging: Array<[string, Record<string, unknown>, Expected]> = [
   ["page 0", { page: 0 }, [{ location: "request.query.page", code: "minimum" }]],
-  ["a page that is not a number", { page: "first" }, [{ location: "request.query.page", code: "type" }]],
+  [
+    "a page that is not a number",
+    { page: "first" },
+    [{ location: "request.query.page", code: "type" }],
+  ],
   ["per_page 0", { per_page: 0 }, [{ location: "request.query.per_page", code: "minimum" }]],
-  ["per_page above 1000", { per_page: 5000 }, [{ location: "request.query.per_page", code: "maximum" }]],
+  [
+    "per_page above 1000",
+    { per_page: 5000 },
+    [{ location: "request.query.per_page", code: "maximum" }],
+  ],
 ];
 
 export const badFilters: Array<[string, Record<string, unknown>, Expected]> = [
-  ["a filter on an unknown field", { filter: "name.gt.2019-10-23T06:23:01Z" }, [{ location: "request.query.filter", code: "pattern" }]],
-  ["a filter with an unknown operator", { filter: "created_at.eq.2019-10-23T06:23:01Z" }, [{ location: "request.query.filter", code: "pattern" }]],
-  ["a filter whose value is not a timestamp", { filter: "created_at.gt.yesterday" }, [{ location: "request.query.filter", code: "pattern" }]],
-  ["a filter with a date but no time", { filter: "created_at.gt.2019-10-23" }, [{ location: "request.query.filter", code: "pattern" }]],
-  ["a filter with a local time (no Z)", { filter: "created_at.gt.2019-10-23T06:23:01+02:00" }, [{ location: "request.query.filter", code: "pattern" }]],
-  ["order outside its enum", { order: "ascending" }, [{ location: "request.query.order", code: "enum" }]],
-  ["order_by outside its enum", { order_by: "name" }, [{ location: "request.query.order_by", code: "enum" }]],
+  [
+    "a filter on an unknown field",
+    { filter: "name.gt.2019-10-23T06:23:01Z" },
+    [{ location: "request.query.filter", code: "pattern" }],
+  ],
+  [
+    "a filter with an unknown operator",
+    { filter: "created_at.eq.2019-10-23T06:23:01Z" },
+    [{ location: "request.query.filter", code: "pattern" }],
+  ],
+  [
+    "a filter whose value is not a timestamp",
+    { filter: "created_at.gt.yesterday" },
+    [{ location: "request.query.filter", code: "pattern" }],
+  ],
+  [
+    "a filter with a date but no time",
+    { filter: "created_at.gt.2019-10-23" },
+    [{ location: "request.query.filter", code: "pattern" }],
+  ],
+  [
+    "a filter with a local time (no Z)",
+    { filter: "created_at.gt.2019-10-23T06:23:01+02:00" },
+    [{ location: "request.query.filter", code: "pattern" }],
+  ],
+  [
+    "order outside its enum",
+    { order: "ascending" },
+    [{ location: "request.query.order", code: "enum" }],
+  ],
+  [
+    "order_by outside its enum",
+    { order_by: "name" },
+    [{ location: "request.query.order_by", code: "enum" }],
+  ],
   ...badPaging,
 ];

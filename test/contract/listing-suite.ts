@@ -5,14 +5,23 @@
 import { describe, expect, it } from "vitest";
 import type { ContractClient } from "./contract-target.js";
 import { againstPrism, contractClient } from "./contract-target.js";
-import { expectConforming, expectDocumentedAnswer, expectRejected, preferAnswer } from "./contract-expectations.js";
+import {
+  expectConforming,
+  expectDocumentedAnswer,
+  expectRejected,
+  preferAnswer,
+} from "./contract-expectations.js";
 import { documentedAnswerCases } from "./validate-response.js";
 
 type Expected = Array<{ location: string; code: string }>;
 
 export interface ListingContract {
   operationId: string;
-  path: "/{account}/spaces/{space}/datasets" | "/{account}/data_sources/{data_source}/datasets" | "/{account}/datasets/{dataset}/reports" | "/{account}/reports/{report}/runs";
+  path:
+    | "/{account}/spaces/{space}/datasets"
+    | "/{account}/data_sources/{data_source}/datasets"
+    | "/{account}/datasets/{dataset}/reports"
+    | "/{account}/reports/{report}/runs";
   pathParams: Record<string, string>;
   /** The schema name the 200 body is, for the test name. */
   collection: string;
@@ -21,21 +30,37 @@ export interface ListingContract {
   goodQueries: Array<[string, Record<string, unknown>]>;
   badQueries: Array<[string, Record<string, unknown>, Expected]>;
   /** The throwing layer's method for this listing, so bad queries surface as ModeApiError. */
-  listThroughThrowingLayer: (contract: ContractClient, params: Record<string, unknown>) => Promise<unknown>;
+  listThroughThrowingLayer: (
+    contract: ContractClient,
+    params: Record<string, unknown>,
+  ) => Promise<unknown>;
 }
 
 export function describeListingContract(listing: ListingContract): void {
   const { operationId, path, pathParams } = listing;
   const op = { path, method: "get", status: 200 } as const;
   // One cast, here: the path is a union, and openapi-fetch types each literal path on its own.
-  const get = (client: ContractClient["client"], query?: Record<string, unknown>, headers?: Record<string, string>) =>
-    (client.GET as (p: string, init: object) => ReturnType<ContractClient["client"]["GET"]>)(path, { params: { path: pathParams, query }, headers });
+  const get = (
+    client: ContractClient["client"],
+    query?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ) =>
+    (client.GET as (p: string, init: object) => ReturnType<ContractClient["client"]["GET"]>)(path, {
+      params: { path: pathParams, query },
+      headers,
+    });
 
   describe(operationId, () => {
     it(`answers 200 with a ${listing.collection} that matches its schema`, async () => {
       const result = await get(contractClient().client);
       await expectConforming(result, op);
-      expect(Array.isArray((result.data as { _embedded?: Record<string, unknown> } | undefined)?._embedded?.[listing.itemsKey])).toBe(true);
+      expect(
+        Array.isArray(
+          (result.data as { _embedded?: Record<string, unknown> } | undefined)?._embedded?.[
+            listing.itemsKey
+          ],
+        ),
+      ).toBe(true);
     });
 
     it.each(listing.goodQueries)("accepts %s without a violation", async (_name, query) => {
@@ -44,20 +69,27 @@ export function describeListingContract(listing: ListingContract): void {
 
     it.each(listing.badQueries)("refuses %s", async (_name, query, violations) => {
       const contract = contractClient();
-      await expectRejected(contract, () => listing.listThroughThrowingLayer(contract, { ...pathParams, ...query }), {
-        status: 400,
-        kind: "bad_request",
-        violations,
-      });
+      await expectRejected(
+        contract,
+        () => listing.listThroughThrowingLayer(contract, { ...pathParams, ...query }),
+        {
+          status: 400,
+          kind: "bad_request",
+          violations,
+        },
+      );
     });
   });
 
   // Prism serves any documented answer on request (`Prefer: code=..., example=...`): each must
   // arrive without a violation and validate on our side; errors become the matching ModeApiError.
   describe.runIf(againstPrism)(`every documented answer of ${operationId}`, () => {
-    it.each(documentedAnswerCases(path, "get"))("serves %s without a violation", async (_label, answer) => {
-      const result = await get(contractClient().client, undefined, preferAnswer(answer));
-      await expectDocumentedAnswer(result, { path, method: "get" }, answer);
-    });
+    it.each(documentedAnswerCases(path, "get"))(
+      "serves %s without a violation",
+      async (_label, answer) => {
+        const result = await get(contractClient().client, undefined, preferAnswer(answer));
+        await expectDocumentedAnswer(result, { path, method: "get" }, answer);
+      },
+    );
   });
 }

@@ -2,11 +2,15 @@
 // generated/openapi.json, so contract tests do not rely on Prism alone: Prism checks its own
 // answers, this checks what reached our client.
 import type { ValidateFunction } from "ajv/dist/2020.js";
-import { escapePointer as escape, spec as bundledSpec, validatorAt } from "../support/bundled-spec.js";
+import {
+  escapePointer,
+  type Json,
+  spec as bundledSpec,
+  validatorAt,
+} from "../support/bundled-spec.js";
 
 export { describeErrors } from "../support/bundled-spec.js";
 
-type Json = Record<string, any>;
 const spec = bundledSpec as Json;
 
 /**
@@ -21,7 +25,7 @@ export function responseValidator(
 ): ValidateFunction {
   const operation = spec["paths"]?.[path]?.[method.toLowerCase()] as Json | undefined;
   if (!operation) throw new Error(`the spec has no operation ${method.toUpperCase()} ${path}`);
-  let pointer = `#/paths/${escape(path)}/${method.toLowerCase()}/responses/${status}`;
+  let pointer = `#/paths/${escapePointer(path)}/${method.toLowerCase()}/responses/${status}`;
   let response = operation["responses"]?.[String(status)] as Json | undefined;
   if (!response) throw new Error(`${method.toUpperCase()} ${path} documents no ${status} response`);
   if (typeof response["$ref"] === "string") {
@@ -30,12 +34,15 @@ export function responseValidator(
     response = pointer
       .slice(2)
       .split("/")
-      .reduce<Json | undefined>((node, part) => node?.[part.replace(/~1/g, "/").replace(/~0/g, "~")], spec);
+      .reduce<Json | undefined>(
+        (node, part) => node?.[part.replace(/~1/g, "/").replace(/~0/g, "~")],
+        spec,
+      );
   }
   if (!response?.["content"]?.[mediaType]?.["schema"]) {
     throw new Error(`${method.toUpperCase()} ${path} ${status} documents no ${mediaType} body`);
   }
-  return validatorAt(`${pointer}/content/${escape(mediaType)}/schema`);
+  return validatorAt(`${pointer}/content/${escapePointer(mediaType)}/schema`);
 }
 
 /** The documented statuses of an operation, for "is this status documented" checks. */
@@ -54,13 +61,19 @@ export interface DocumentedAnswer {
 
 /** Every status, media type and named example the spec documents for `method path`. */
 export function documentedAnswers(path: string, method: string): DocumentedAnswer[] {
-  const responses = (spec["paths"]?.[path]?.[method.toLowerCase()]?.["responses"] ?? {}) as Record<string, Json>;
+  const responses = (spec["paths"]?.[path]?.[method.toLowerCase()]?.["responses"] ?? {}) as Record<
+    string,
+    Json
+  >;
   const answers: DocumentedAnswer[] = [];
   for (const [status, raw] of Object.entries(responses)) {
     const ref = raw["$ref"] as string | undefined;
-    const response = ref ? (spec["components"]["responses"][ref.split("/").pop() as string] as Json) : raw;
+    const response = ref
+      ? (spec["components"]["responses"][ref.split("/").pop() as string] as Json)
+      : raw;
     const content = Object.entries((response["content"] ?? {}) as Record<string, Json>);
-    if (content.length === 0) answers.push({ status: Number(status), mediaType: null, example: null });
+    if (content.length === 0)
+      answers.push({ status: Number(status), mediaType: null, example: null });
     for (const [mediaType, media] of content) {
       const names = Object.keys((media["examples"] ?? {}) as Json);
       if (names.length === 0) answers.push({ status: Number(status), mediaType, example: null });
@@ -71,6 +84,12 @@ export function documentedAnswers(path: string, method: string): DocumentedAnswe
 }
 
 /** `documentedAnswers` as `it.each` rows: [label, answer]. */
-export function documentedAnswerCases(path: string, method: string): Array<[string, DocumentedAnswer]> {
-  return documentedAnswers(path, method).map((a) => [`${a.status} ${a.mediaType ?? "(no body)"}${a.example ? ` "${a.example}"` : ""}`, a]);
+export function documentedAnswerCases(
+  path: string,
+  method: string,
+): Array<[string, DocumentedAnswer]> {
+  return documentedAnswers(path, method).map((a) => [
+    `${a.status} ${a.mediaType ?? "(no body)"}${a.example ? ` "${a.example}"` : ""}`,
+    a,
+  ]);
 }

@@ -18,7 +18,12 @@ const tsx = join(repoRoot, "node_modules", ".bin", "tsx");
 
 const documentedHost = "https://app.mode.com/api";
 // Prism accepts any Basic credentials; these only prove the samples send some.
-const sampleEnv = { ...process.env, MODE_API_TOKEN: "sample-token", MODE_API_SECRET: "sample-secret", NO_COLOR: "1" };
+const sampleEnv = {
+  ...process.env,
+  MODE_API_TOKEN: "sample-token",
+  MODE_API_SECRET: "sample-secret",
+  NO_COLOR: "1",
+};
 
 interface Sample {
   operationId: string;
@@ -28,9 +33,11 @@ interface Sample {
   success: number;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the spec is walked by its OpenAPI shape, untyped on purpose
 type Json = any;
-const spec: Json = JSON.parse(await readFile(new URL("../../generated/openapi.json", import.meta.url), "utf8"));
+const spec: Json = JSON.parse(
+  await readFile(new URL("../../generated/openapi.json", import.meta.url), "utf8"),
+);
 const samples: Sample[] = Object.values(spec.paths as Record<string, Json>).flatMap((item) =>
   ["get", "post", "patch", "put", "delete"]
     .filter((method) => item[method] !== undefined)
@@ -50,7 +57,8 @@ const typeScriptSamples = samples.filter((s) => s.lang === "TypeScript");
 
 const target = inject("modeContract");
 function mockUrl(): string {
-  if (target.baseUrl === null) throw new Error(`no mock server: ${target.problem ?? "unknown reason"}`);
+  if (target.baseUrl === null)
+    throw new Error(`no mock server: ${target.problem ?? "unknown reason"}`);
   return target.baseUrl;
 }
 
@@ -59,7 +67,10 @@ describe("the code samples in the docs", () => {
     const operationIds = new Set(samples.map((s) => s.operationId));
     expect(operationIds.size).toBe(8);
     for (const id of operationIds) {
-      expect(samples.filter((s) => s.operationId === id).map((s) => s.lang), id).toEqual(["curl", "TypeScript"]);
+      expect(
+        samples.filter((s) => s.operationId === id).map((s) => s.lang),
+        id,
+      ).toEqual(["curl", "TypeScript"]);
     }
   });
 
@@ -72,7 +83,10 @@ describe("the code samples in the docs", () => {
       const script = `${command.trimEnd()} --silent --show-error --output /dev/null --write-out '%{http_code} %header{sl-violations}'`;
       const { stdout } = await run("sh", ["-c", script], { env: sampleEnv });
       const [status, ...violations] = stdout.trim().split(" ");
-      expect({ status: Number(status), violations: violations.join(" ") }).toEqual({ status: sample.success, violations: "" });
+      expect({ status: Number(status), violations: violations.join(" ") }).toEqual({
+        status: sample.success,
+        violations: "",
+      });
     },
   );
 
@@ -85,7 +99,10 @@ describe("the code samples in the docs", () => {
       for (const sample of typeScriptSamples) {
         expect(sample.source).toContain('from "mode-datasets"');
         // The package's own name would resolve to dist/ (a build); the samples run against src/.
-        await writeFile(file(sample), sample.source.replaceAll('from "mode-datasets"', 'from "../../src/index.js"'));
+        await writeFile(
+          file(sample),
+          sample.source.replaceAll('from "mode-datasets"', 'from "../../src/index.js"'),
+        );
       }
       await writeFile(
         join(workDir, "tsconfig.json"),
@@ -98,7 +115,9 @@ describe("the code samples in the docs", () => {
     });
 
     test("type-check under the repository's strict settings", async () => {
-      const outcome = await run(tsc, ["-p", join(workDir, "tsconfig.json"), "--noEmit"], { cwd: repoRoot }).then(
+      const outcome = await run(tsc, ["-p", join(workDir, "tsconfig.json"), "--noEmit"], {
+        cwd: repoRoot,
+      }).then(
         () => "clean",
         (error: { stdout?: string }) => error.stdout ?? String(error),
       );
@@ -112,7 +131,13 @@ describe("the code samples in the docs", () => {
         expect(sample.source).toContain("createModeClient()");
         const source = await readFile(file(sample), "utf8");
         const pointed = join(workDir, `${sample.operationId}.mock.ts`);
-        await writeFile(pointed, source.replace("createModeClient()", `createModeClient({ baseUrl: ${JSON.stringify(mockUrl())} })`));
+        await writeFile(
+          pointed,
+          source.replace(
+            "createModeClient()",
+            `createModeClient({ baseUrl: ${JSON.stringify(mockUrl())} })`,
+          ),
+        );
         const { stdout, stderr } = await run(tsx, [pointed], { cwd: repoRoot, env: sampleEnv });
         expect(stderr).toBe("");
         expect(stdout.trim()).not.toBe("");

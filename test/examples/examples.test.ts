@@ -11,14 +11,17 @@ import { afterEach, describe, expect, inject, test } from "vitest";
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 const tsx = join(repoRoot, "node_modules", ".bin", "tsx");
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the spec is walked by its OpenAPI shape, untyped on purpose
 type Json = any;
-const spec: Json = JSON.parse(await readFile(new URL("../../generated/openapi.json", import.meta.url), "utf8"));
+const spec: Json = JSON.parse(
+  await readFile(new URL("../../generated/openapi.json", import.meta.url), "utf8"),
+);
 const example = (name: string): Json => structuredClone(spec.components.examples[name].value);
 
 const target = inject("modeContract");
 function mockUrl(): string {
-  if (target.baseUrl === null) throw new Error(`no mock server: ${target.problem ?? "unknown reason"}`);
+  if (target.baseUrl === null)
+    throw new Error(`no mock server: ${target.problem ?? "unknown reason"}`);
   return target.baseUrl;
 }
 
@@ -29,37 +32,58 @@ interface Outcome {
 }
 
 /** Runs `examples/<file>` with only the given environment (no credentials leak in from ours). */
-async function runExample(file: string, args: string[], env: Record<string, string>): Promise<Outcome> {
+async function runExample(
+  file: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<Outcome> {
   return await new Promise((resolve) => {
     execFile(
       tsx,
       [join(repoRoot, "examples", file), ...args],
-      { cwd: repoRoot, env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "/tmp", NO_COLOR: "1", ...env } },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      {
+        cwd: repoRoot,
+        env: {
+          PATH: process.env["PATH"] ?? "",
+          HOME: process.env["HOME"] ?? "/tmp",
+          NO_COLOR: "1",
+          ...env,
+        },
+      },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
 
 describe("examples against the mock", () => {
   test("list-recent-datasets lists the Datasets created after the date, across pages", async () => {
-    const result = await runExample("list-recent-datasets.ts", ["--since", "2024-01-01"], { MODE_BASE_URL: mockUrl() });
+    const result = await runExample("list-recent-datasets.ts", ["--since", "2024-01-01"], {
+      MODE_BASE_URL: mockUrl(),
+    });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("created_at.gt.2024-01-01T00:00:00.000Z");
     // The mock answers every page with the example listing; the walk stops at the repeated page.
-    const tokens: string[] = example("DatasetCollection")._embedded.reports.map((d: Json) => d.token);
+    const tokens: string[] = example("DatasetCollection")._embedded.reports.map(
+      (d: Json) => d.token,
+    );
     for (const token of tokens) expect(result.stdout).toContain(token);
     expect(result.stdout.trimEnd().endsWith(`${tokens.length} Datasets.`)).toBe(true);
   });
 
   test("list-recent-datasets refuses a date it cannot turn into Mode's filter", async () => {
-    const result = await runExample("list-recent-datasets.ts", ["--since", "yesterday"], { MODE_BASE_URL: mockUrl() });
+    const result = await runExample("list-recent-datasets.ts", ["--since", "yesterday"], {
+      MODE_BASE_URL: mockUrl(),
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('"yesterday"');
   });
 
   test("rename-dataset sends the new name and prints what Mode answered", async () => {
-    const result = await runExample("rename-dataset.ts", ["--name", "Quarterly revenue"], { MODE_BASE_URL: mockUrl() });
+    const result = await runExample("rename-dataset.ts", ["--name", "Quarterly revenue"], {
+      MODE_BASE_URL: mockUrl(),
+    });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Dataset ${example("Dataset").token} is called`);
@@ -67,14 +91,20 @@ describe("examples against the mock", () => {
   });
 
   test("refresh-report starts a run and follows it in the run listing until it succeeds", async () => {
-    const result = await runExample("refresh-report.ts", ["--interval-ms", "1", "--max-checks", "2"], { MODE_BASE_URL: mockUrl() });
+    const result = await runExample(
+      "refresh-report.ts",
+      ["--interval-ms", "1", "--max-checks", "2"],
+      { MODE_BASE_URL: mockUrl() },
+    );
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Refresh accepted: run ${example("ReportRun").token}`);
   });
 
   test("examples refuse a real host without credentials, before sending anything", async () => {
-    const result = await runExample("list-recent-datasets.ts", [], { MODE_BASE_URL: "https://app.mode.com/api" });
+    const result = await runExample("list-recent-datasets.ts", [], {
+      MODE_BASE_URL: "https://app.mode.com/api",
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("set MODE_API_TOKEN and MODE_API_SECRET");
   });
@@ -112,7 +142,11 @@ describe("refresh-report against a server whose run ends", () => {
 
   test("follows the run until it succeeds and exits 0", async () => {
     const fake = await serveRun(["running", "running", "succeeded"]);
-    const result = await runExample("refresh-report.ts", ["--interval-ms", "1", "--report", "9d2b7c4e1a05"], { MODE_BASE_URL: fake.url });
+    const result = await runExample(
+      "refresh-report.ts",
+      ["--interval-ms", "1", "--report", "9d2b7c4e1a05"],
+      { MODE_BASE_URL: fake.url },
+    );
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("check 1: running");
@@ -120,13 +154,17 @@ describe("refresh-report against a server whose run ends", () => {
     expect(result.stdout).toContain("Run c0ffee123456 ended: succeeded.");
     expect(fake.requests[0]).toBe("POST /api/northwind/reports/9d2b7c4e1a05/runs");
     expect(fake.requests.slice(1)).toEqual(
-      Array(3).fill("GET /api/northwind/reports/9d2b7c4e1a05/runs?order_by=created_at&order=desc&per_page=10"),
+      Array(3).fill(
+        "GET /api/northwind/reports/9d2b7c4e1a05/runs?order_by=created_at&order=desc&per_page=10",
+      ),
     );
   });
 
   test("exits 1 when the run fails", async () => {
     const fake = await serveRun(["failed"]);
-    const result = await runExample("refresh-report.ts", ["--interval-ms", "1"], { MODE_BASE_URL: fake.url });
+    const result = await runExample("refresh-report.ts", ["--interval-ms", "1"], {
+      MODE_BASE_URL: fake.url,
+    });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("Run c0ffee123456 ended: failed.");
   });

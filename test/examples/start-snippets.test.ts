@@ -12,16 +12,22 @@ import { firstRunSnippets } from "../../scripts/start-snippets.js";
 const run = promisify(execFile);
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 const workDir = join(repoRoot, "build", "start-snippets");
-const spec = JSON.parse(await readFile(new URL("../../generated/openapi.json", import.meta.url), "utf8"));
+const spec = JSON.parse(
+  await readFile(new URL("../../generated/openapi.json", import.meta.url), "utf8"),
+);
 
 const target = inject("modeContract");
 function mockUrl(): string {
-  if (target.baseUrl === null) throw new Error(`no mock server: ${target.problem ?? "unknown reason"}`);
+  if (target.baseUrl === null)
+    throw new Error(`no mock server: ${target.problem ?? "unknown reason"}`);
   return target.baseUrl;
 }
 
 // npx must find tsx in this repository; nothing else of the test's environment leaks in.
-const shellEnv = { PATH: `${join(repoRoot, "node_modules", ".bin")}:${process.env["PATH"] ?? ""}`, HOME: process.env["HOME"] ?? "/tmp" };
+const shellEnv = {
+  PATH: `${join(repoRoot, "node_modules", ".bin")}:${process.env["PATH"] ?? ""}`,
+  HOME: process.env["HOME"] ?? "/tmp",
+};
 
 describe("the snippets npm start prints", () => {
   afterAll(async () => {
@@ -31,7 +37,11 @@ describe("the snippets npm start prints", () => {
   test("the curl snippet fetches the example Dataset from the mock", async () => {
     const { curl } = firstRunSnippets(spec, mockUrl());
     expect(curl).toContain(`${mockUrl()}/northwind/datasets/5a4177a2902c`);
-    const { stdout } = await run("bash", ["-c", `set -e\n${curl.replace(/^curl /m, "curl --silent --fail ")}`], { env: shellEnv });
+    const { stdout } = await run(
+      "bash",
+      ["-c", `set -e\n${curl.replace(/^curl /m, "curl --silent --fail ")}`],
+      { env: shellEnv },
+    );
     expect(JSON.parse(stdout)).toMatchObject({ token: "5a4177a2902c", type: "DatasetReport" });
   });
 
@@ -40,7 +50,10 @@ describe("the snippets npm start prints", () => {
     expect(typeScript).toContain(`createModeClient({ baseUrl: "${mockUrl()}" })`);
     await mkdir(workDir, { recursive: true });
     const script = typeScript.replace('from "mode-datasets"', 'from "../../src/index.js"');
-    const { stdout } = await run("bash", ["-c", `set -e\n${script}`], { cwd: workDir, env: shellEnv });
+    const { stdout } = await run("bash", ["-c", `set -e\n${script}`], {
+      cwd: workDir,
+      env: shellEnv,
+    });
     expect(stdout).toContain("5a4177a2902c");
     expect(await readFile(join(workDir, "try-mode.ts"), "utf8")).toContain("listDatasetsForSpace");
   });

@@ -10,10 +10,24 @@ import {
   type ModeDatasets,
   type RetryEvent,
 } from "../../src/index.js";
-import { json, raw, reset, stall, stallBody, startFaultServer, truncate, type FaultServer } from "./helpers/fault-server.js";
+import {
+  json,
+  raw,
+  reset,
+  stall,
+  stallBody,
+  startFaultServer,
+  truncate,
+  type FaultServer,
+} from "./helpers/fault-server.js";
 
 const dataset = { token: "d1", id: 1, name: "Orders", type: "DatasetReport" };
-const run = { token: "run1", state: "pending", created_at: "2024-09-02T07:38:43.722Z", _links: { self: { href: "x" } } };
+const run = {
+  token: "run1",
+  state: "pending",
+  created_at: "2024-09-02T07:38:43.722Z",
+  _links: { self: { href: "x" } },
+};
 const ids = { account: "northwind", dataset: "d1" };
 const busy = json(503, { id: "service_unavailable", message: "try later" });
 
@@ -35,7 +49,12 @@ function createMode(timeoutMs: number): ModeDatasets {
     secret: "sec-fault",
     baseUrl: server.baseUrl,
     timeoutMs,
-    retry: { baseDelayMs: 1, maxDelayMs: 2, maxRetryAfterMs: 5_000, onRetry: (event) => retries.push(event) },
+    retry: {
+      baseDelayMs: 1,
+      maxDelayMs: 2,
+      maxRetryAfterMs: 5_000,
+      onRetry: (event) => retries.push(event),
+    },
     rateLimit: false,
   });
 }
@@ -49,7 +68,10 @@ const methodsSeen = (): string[] => server.seen.map((s) => s.method);
 
 describe("429 rate limited", () => {
   it("retries a get after a 429 with retry-after in seconds", async () => {
-    server.script(json(429, { id: "rate_limited", message: "slow down" }, { "Retry-After": "0" }), json(200, dataset));
+    server.script(
+      json(429, { id: "rate_limited", message: "slow down" }, { "Retry-After": "0" }),
+      json(200, dataset),
+    );
     expect(await mode.datasets.get(ids)).toEqual(dataset);
     expect(methodsSeen()).toEqual(["GET", "GET"]);
     expect(retries.map((r) => [r.reason, r.status, r.delayMs])).toEqual([["status", 429, 0]]);
@@ -57,7 +79,10 @@ describe("429 rate limited", () => {
 
   it("retries a get after a 429 with retry-after as an http date", async () => {
     const past = new Date(Date.now() - 60_000).toUTCString();
-    server.script(json(429, { id: "rate_limited", message: "slow down" }, { "Retry-After": past }), json(200, dataset));
+    server.script(
+      json(429, { id: "rate_limited", message: "slow down" }, { "Retry-After": past }),
+      json(200, dataset),
+    );
     expect(await mode.datasets.get(ids)).toEqual(dataset);
     expect(server.seen).toHaveLength(2);
     expect(retries[0]?.delayMs).toBe(0);
@@ -65,7 +90,9 @@ describe("429 rate limited", () => {
 
   it("surfaces a rate limit error with retryAfterMs when retry-after is beyond the cap", async () => {
     const later = new Date(Date.now() + 3_600_000).toUTCString();
-    server.script(json(429, { id: "rate_limited", message: "slow down" }, { "Retry-After": later }));
+    server.script(
+      json(429, { id: "rate_limited", message: "slow down" }, { "Retry-After": later }),
+    );
     const error = await mode.datasets.get(ids).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModeRateLimitError);
     expect((error as ModeRateLimitError).retryAfterMs).toBeGreaterThan(5_000);
@@ -73,8 +100,13 @@ describe("429 rate limited", () => {
   });
 
   it("never retries a refresh post after a 429", async () => {
-    server.script(json(429, { id: "rate_limited", message: "slow down" }, { "Retry-After": "0" }), json(202, run));
-    const error = await mode.reports.refreshDatasets({ account: "northwind", report: "r1" }, ["d1"]).catch((e: unknown) => e);
+    server.script(
+      json(429, { id: "rate_limited", message: "slow down" }, { "Retry-After": "0" }),
+      json(202, run),
+    );
+    const error = await mode.reports
+      .refreshDatasets({ account: "northwind", report: "r1" }, ["d1"])
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModeRateLimitError);
     expect(methodsSeen()).toEqual(["POST"]);
   });
@@ -91,7 +123,11 @@ describe("503 bursts", () => {
     server.script(busy);
     const error = await mode.datasets.get(ids).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModeServerError);
-    expect(error).toMatchObject({ status: 503, id: "service_unavailable", path: "/{account}/datasets/{dataset}" });
+    expect(error).toMatchObject({
+      status: 503,
+      id: "service_unavailable",
+      path: "/{account}/datasets/{dataset}",
+    });
     expect(server.seen).toHaveLength(3);
   });
 
@@ -99,7 +135,9 @@ describe("503 bursts", () => {
     server.script(busy);
     await mode.datasets.update(ids, { name: "x" }).catch(() => undefined);
     await mode.datasets.delete(ids).catch(() => undefined);
-    await mode.reports.refreshDatasets({ account: "northwind", report: "r1" }, ["d1"]).catch(() => undefined);
+    await mode.reports
+      .refreshDatasets({ account: "northwind", report: "r1" }, ["d1"])
+      .catch(() => undefined);
     expect(methodsSeen()).toEqual(["PATCH", "DELETE", "POST"]);
     expect(retries).toEqual([]);
   });
@@ -108,7 +146,9 @@ describe("503 bursts", () => {
     server.script(raw(502, "<html><body><h1>502 Bad Gateway</h1></body></html>", "text/html"));
     const error = await mode.datasets.get(ids).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModeServerError);
-    expect((error as Error).message).toBe("GET /{account}/datasets/{dataset} failed with 502: 502 Bad Gateway");
+    expect((error as Error).message).toBe(
+      "GET /{account}/datasets/{dataset} failed with 502: 502 Bad Gateway",
+    );
     expect(server.seen).toHaveLength(3);
   });
 });
@@ -124,15 +164,25 @@ describe("connection resets", () => {
     server.script(reset);
     const error = await mode.datasets.get(ids).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModeConnectionError);
-    expect(error).toMatchObject({ attempts: 3, path: "/{account}/datasets/{dataset}", method: "GET" });
+    expect(error).toMatchObject({
+      attempts: 3,
+      path: "/{account}/datasets/{dataset}",
+      method: "GET",
+    });
     expect(server.seen).toHaveLength(3);
   });
 
   it("does not replay a refresh post after a reset", async () => {
     server.script(reset, json(202, run));
-    const error = await mode.reports.refreshDatasets({ account: "northwind", report: "r1" }, ["d1"]).catch((e: unknown) => e);
+    const error = await mode.reports
+      .refreshDatasets({ account: "northwind", report: "r1" }, ["d1"])
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModeConnectionError);
-    expect(error).toMatchObject({ attempts: 1, method: "POST", path: "/{account}/reports/{report}/runs" });
+    expect(error).toMatchObject({
+      attempts: 1,
+      method: "POST",
+      path: "/{account}/reports/{report}/runs",
+    });
     expect(methodsSeen()).toEqual(["POST"]);
   });
 });
@@ -200,26 +250,45 @@ describe("broken bodies", () => {
 
   it("reports a listing without its embedded array as an invalid response", async () => {
     server.script(json(200, { _links: { self: { href: "x" } }, _embedded: {} }));
-    await expect(mode.datasets.listForSpace({ account: "northwind", space: "s1" })).rejects.toThrow(ModeInvalidResponseError);
+    await expect(mode.datasets.listForSpace({ account: "northwind", space: "s1" })).rejects.toThrow(
+      ModeInvalidResponseError,
+    );
   });
 });
 
 describe("the raw client against a real socket", () => {
   it("sends basic auth over http to loopback and returns data and error without throwing", async () => {
-    const client = createModeClient({ token: "tok-fault", secret: "sec-fault", baseUrl: server.baseUrl, rateLimit: false, retry: false });
+    const client = createModeClient({
+      token: "tok-fault",
+      secret: "sec-fault",
+      baseUrl: server.baseUrl,
+      rateLimit: false,
+      retry: false,
+    });
     server.script(json(404, { id: "not_found", message: "no such dataset" }));
-    const { data, error, response } = await client.GET("/{account}/datasets/{dataset}", { params: { path: ids } });
+    const { data, error, response } = await client.GET("/{account}/datasets/{dataset}", {
+      params: { path: ids },
+    });
     expect(data).toBeUndefined();
     expect(error).toEqual({ id: "not_found", message: "no such dataset" });
     expect(response.status).toBe(404);
-    expect(server.seen[0]?.authorization).toBe(`Basic ${Buffer.from("tok-fault:sec-fault").toString("base64")}`);
+    expect(server.seen[0]?.authorization).toBe(
+      `Basic ${Buffer.from("tok-fault:sec-fault").toString("base64")}`,
+    );
     expect(server.seen[0]?.url).toBe("/api/northwind/datasets/d1");
   });
 
   it("keeps an encoded path parameter as one segment on the wire", async () => {
-    const client = createModeClient({ token: "t", secret: "s", baseUrl: server.baseUrl, rateLimit: false });
+    const client = createModeClient({
+      token: "t",
+      secret: "s",
+      baseUrl: server.baseUrl,
+      rateLimit: false,
+    });
     server.script(json(200, dataset));
-    await client.GET("/{account}/datasets/{dataset}", { params: { path: { account: "northwind", dataset: "a/../b?c#d" } } });
+    await client.GET("/{account}/datasets/{dataset}", {
+      params: { path: { account: "northwind", dataset: "a/../b?c#d" } },
+    });
     expect(server.seen[0]?.url).toBe("/api/northwind/datasets/a%2F..%2Fb%3Fc%23d");
   });
 });

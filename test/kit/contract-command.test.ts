@@ -25,18 +25,30 @@ function tableRows(output: string): Array<[string, string, number]> {
 // Concurrent: each run starts its own Prism on its own free port.
 describe.concurrent("npm run contract", { timeout: 60_000 }, () => {
   it("passes a well-behaved client that calls all eight operations", async ({ expect }) => {
-    const { code, output } = await runScript("contract.ts", ["node", "test/kit/clients/well-behaved-client.mjs"]);
+    const { code, output } = await runScript("contract.ts", [
+      "node",
+      "test/kit/clients/well-behaved-client.mjs",
+    ]);
     expect(output).toContain("contract: 9 request(s), 0 broke the contract");
     expect(output).toContain("contract: PASS");
     expect(tableRows(output)).toEqual([]);
     expect(code).toBe(0);
   });
 
-  it("fails a careless client and lists each of its violations with its count", async ({ expect }) => {
-    const { code, output } = await runScript("contract.ts", ["node", "test/kit/clients/careless-client.mjs"]);
+  it("fails a careless client and lists each of its violations with its count", async ({
+    expect,
+  }) => {
+    const { code, output } = await runScript("contract.ts", [
+      "node",
+      "test/kit/clients/careless-client.mjs",
+    ]);
     expect(code).toBe(1);
     expect(output).toContain("contract: 6 request(s), 5 broke the contract");
-    const rows = tableRows(output).map(([operation, violation, count]) => [operation, violation.split(":")[0], count]);
+    const rows = tableRows(output).map(([operation, violation, count]) => [
+      operation,
+      violation.split(":")[0],
+      count,
+    ]);
     expect(rows).toEqual(
       expect.arrayContaining([
         ["listDatasetsForSpace", "request.query.filter (pattern)", 2],
@@ -58,23 +70,33 @@ describe.concurrent("npm run contract", { timeout: 60_000 }, () => {
   });
 
   it("fails when the command sends no request to MODE_BASE_URL", async ({ expect }) => {
-    const { code, output } = await runScript("contract.ts", ["node", "-e", "console.log('tests skipped')"]);
+    const { code, output } = await runScript("contract.ts", [
+      "node",
+      "-e",
+      "console.log('tests skipped')",
+    ]);
     expect(code).toBe(1);
     expect(output).toContain("contract: FAIL: the command sent no request to MODE_BASE_URL");
   });
 
   it("runs a single quoted command line through the shell", async ({ expect }) => {
-    const { code, output } = await runScript("contract.ts", ["node test/kit/clients/well-behaved-client.mjs && echo shell-ran"]);
+    const { code, output } = await runScript("contract.ts", [
+      "node test/kit/clients/well-behaved-client.mjs && echo shell-ran",
+    ]);
     expect(output).toContain("shell-ran");
     expect(code).toBe(0);
   });
 
   it("is wired as the npm script and reports a failure through npm", async ({ expect }) => {
     const code = await new Promise<number>((resolve) => {
-      const npm = spawn("npm", ["run", "--silent", "contract", "--", "node", "test/kit/clients/careless-client.mjs"], {
-        cwd: root,
-        stdio: "ignore",
-      });
+      const npm = spawn(
+        "npm",
+        ["run", "--silent", "contract", "--", "node", "test/kit/clients/careless-client.mjs"],
+        {
+          cwd: root,
+          stdio: "ignore",
+        },
+      );
       npm.once("close", (exitCode) => resolve(exitCode ?? 128));
     });
     expect(code).not.toBe(0);

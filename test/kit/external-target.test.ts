@@ -16,7 +16,10 @@ let modeFront: Recorder;
 
 beforeAll(async () => {
   mode = await startPrism({ mode: "mock" });
-  modeFront = await startRecorder({ target: mode.baseUrl, matchOperation: loadOperationMatcher(bundledSpec) });
+  modeFront = await startRecorder({
+    target: mode.baseUrl,
+    matchOperation: loadOperationMatcher(bundledSpec),
+  });
 });
 
 afterAll(async () => {
@@ -25,13 +28,20 @@ afterAll(async () => {
 });
 
 /** Runs `vitest run test/contract` in a child process against a fresh proxy; returns what "Mode" saw. */
-async function runSuite(env: Record<string, string>): Promise<{ code: number; output: string; methods: Set<string> }> {
+async function runSuite(
+  env: Record<string, string>,
+): Promise<{ code: number; output: string; methods: Set<string> }> {
   const proxy = await startPrism({ mode: "proxy", upstream: modeFront.baseUrl });
   const before = modeFront.exchanges.length;
   try {
     const child = spawn(
       process.execPath,
-      [join("node_modules", "vitest", "vitest.mjs"), "run", "test/contract", "--typecheck.enabled=false"],
+      [
+        join("node_modules", "vitest", "vitest.mjs"),
+        "run",
+        "test/contract",
+        "--typecheck.enabled=false",
+      ],
       {
         cwd: root,
         env: {
@@ -49,7 +59,9 @@ async function runSuite(env: Record<string, string>): Promise<{ code: number; ou
     let output = "";
     child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const code = await new Promise<number>((resolve) => child.once("close", (c) => resolve(c ?? 128)));
+    const code = await new Promise<number>((resolve) =>
+      child.once("close", (c) => resolve(c ?? 128)),
+    );
     const methods = new Set(modeFront.exchanges.slice(before).map((e) => e.method));
     return { code, output, methods };
   } finally {

@@ -15,19 +15,29 @@ describe("npm run mock", { timeout: 60_000 }, () => {
     const port = await freePort();
     const mock = startScript("mock.ts", ["--port", String(port)]);
     try {
-      const [, base] = await mock.waitFor(/Mode Datasets mock \(Prism, validating\) at (http:\/\/127\.0\.0\.1:\d+)/);
+      const [, base] = await mock.waitFor(
+        /Mode Datasets mock \(Prism, validating\) at (http:\/\/127\.0\.0\.1:\d+)/,
+      );
       expect(base).toBe(`http://127.0.0.1:${port}`);
       expect(mock.output()).toContain(`MODE_BASE_URL=${base}`);
       expect(mock.output()).toContain("sl-violations");
 
-      const good = await fetch(`${base}/northwind/datasets/5a4177a2902c`, { headers: { Authorization: basic, Accept: "application/hal+json" } });
+      const good = await fetch(`${base}/northwind/datasets/5a4177a2902c`, {
+        headers: { Authorization: basic, Accept: "application/hal+json" },
+      });
       expect(good.status).toBe(200);
       expect(good.headers.get("sl-violations")).toBeNull();
 
-      const bad = await fetch(`${base}/northwind/spaces/8f2c6d1e9b4a/datasets?order=sideways`, { headers: { Authorization: basic } });
+      const bad = await fetch(`${base}/northwind/spaces/8f2c6d1e9b4a/datasets?order=sideways`, {
+        headers: { Authorization: basic },
+      });
       expect(bad.status).toBe(400);
       expect(JSON.parse(bad.headers.get("sl-violations") ?? "[]")).toEqual([
-        expect.objectContaining({ location: ["request", "query", "order"], code: "enum", severity: "Error" }),
+        expect.objectContaining({
+          location: ["request", "query", "order"],
+          code: "enum",
+          severity: "Error",
+        }),
       ]);
       // Prism's log is echoed live, with the violation under the request.
       await mock.waitFor(/Violation: request\.query\.order/);

@@ -50,7 +50,11 @@ describe("startPrism", { timeout: 60_000 }, () => {
     if (!address || typeof address !== "object") throw new Error("no address");
     try {
       await expect(
-        startPrism({ mode: "mock", document: `http://127.0.0.1:${address.port}/openapi.yaml`, startTimeoutMs: 3_000 }),
+        startPrism({
+          mode: "mock",
+          document: `http://127.0.0.1:${address.port}/openapi.yaml`,
+          startTimeoutMs: 3_000,
+        }),
       ).rejects.toThrow(/did not answer within 3000 ms\. Its log:/);
       // The killed Prism dropped its connection to the spec server.
       expect(sockets.length).toBe(1);
@@ -62,9 +66,9 @@ describe("startPrism", { timeout: 60_000 }, () => {
   });
 
   it("names the missing spec and the command that makes it", async () => {
-    await expect(startPrism({ mode: "mock", document: join(root, "generated", "missing.yaml") })).rejects.toThrow(
-      /missing\.yaml does not exist; run `npm run generate` first/,
-    );
+    await expect(
+      startPrism({ mode: "mock", document: join(root, "generated", "missing.yaml") }),
+    ).rejects.toThrow(/missing\.yaml does not exist; run `npm run generate` first/);
   });
 
   it("names a requested port that is already taken", async () => {
@@ -85,28 +89,37 @@ describe("startPrism", { timeout: 60_000 }, () => {
     await expect(startPrism({ mode: "proxy" })).rejects.toThrow(/proxy mode needs an upstream URL/);
   });
 
-  it.each(["SIGTERM", "SIGINT", "SIGHUP"] as const)("takes Prism down when its owner gets %s", async (signal) => {
-    const owner = spawn(process.execPath, ["--import", "tsx", "test/kit/fixtures/hold-prism.ts"], {
-      cwd: root,
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    const pid = await new Promise<number>((resolve, reject) => {
-      let out = "";
-      owner.stdout?.on("data", (chunk: Buffer) => {
-        out += chunk.toString();
-        const match = /prism pid (\d+)/.exec(out);
-        if (match) resolve(Number(match[1]));
+  it.each(["SIGTERM", "SIGINT", "SIGHUP"] as const)(
+    "takes Prism down when its owner gets %s",
+    async (signal) => {
+      const owner = spawn(
+        process.execPath,
+        ["--import", "tsx", "test/kit/fixtures/hold-prism.ts"],
+        {
+          cwd: root,
+          stdio: ["ignore", "pipe", "inherit"],
+        },
+      );
+      const pid = await new Promise<number>((resolve, reject) => {
+        let out = "";
+        owner.stdout?.on("data", (chunk: Buffer) => {
+          out += chunk.toString();
+          const match = /prism pid (\d+)/.exec(out);
+          if (match) resolve(Number(match[1]));
+        });
+        owner.once("exit", () => reject(new Error(`owner exited early: ${out}`)));
       });
-      owner.once("exit", () => reject(new Error(`owner exited early: ${out}`)));
-    });
-    expect(isAlive(pid)).toBe(true);
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => owner.once("exit", (_code, s) => resolve(s)));
-    owner.kill(signal);
-    // The owner still dies by the signal (the launcher re-raises it after cleaning up) ...
-    expect(await exited).toBe(signal);
-    // ... and Prism (its own process group) went first.
-    expect(isAlive(pid)).toBe(false);
-  });
+      expect(isAlive(pid)).toBe(true);
+      const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+        owner.once("exit", (_code, s) => resolve(s)),
+      );
+      owner.kill(signal);
+      // The owner still dies by the signal (the launcher re-raises it after cleaning up) ...
+      expect(await exited).toBe(signal);
+      // ... and Prism (its own process group) went first.
+      expect(isAlive(pid)).toBe(false);
+    },
+  );
 });
 
 describe("freePort", () => {

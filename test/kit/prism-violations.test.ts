@@ -21,30 +21,63 @@ const proxy422 = JSON.stringify({
   type: "https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY",
   title: "Invalid request",
   status: 422,
-  detail: "Your request is not valid and no HTTP validation response was found in the spec, so Prism is generating this error for you.",
-  validation: [{ location: ["body"], severity: "Error", code: "required", message: "Request body must have required property 'report'" }],
+  detail:
+    "Your request is not valid and no HTTP validation response was found in the spec, so Prism is generating this error for you.",
+  validation: [
+    {
+      location: ["body"],
+      severity: "Error",
+      code: "required",
+      message: "Request body must have required property 'report'",
+    },
+  ],
 });
 
 describe("reading Prism's reports", () => {
   it("reads the sl-violations header into location, code and message", () => {
     expect(parseViolationsHeader(unwrappedHeader)).toEqual([
-      { location: "request.body", code: "required", message: "Request body must have required property 'report'", severity: "Error" },
-      { location: "request.body", code: "additionalProperties", message: "Request body must NOT have additional properties; found 'name'", severity: "Error" },
+      {
+        location: "request.body",
+        code: "required",
+        message: "Request body must have required property 'report'",
+        severity: "Error",
+      },
+      {
+        location: "request.body",
+        code: "additionalProperties",
+        message: "Request body must NOT have additional properties; found 'name'",
+        severity: "Error",
+      },
     ]);
   });
 
   it("keeps a numeric code (401 without credentials) as text", () => {
-    const header = '[{"location":["request"],"severity":"Error","code":401,"message":"Invalid security scheme used"}]';
-    expect(parseViolationsHeader(header)).toEqual([{ location: "request", code: "401", message: "Invalid security scheme used", severity: "Error" }]);
+    const header =
+      '[{"location":["request"],"severity":"Error","code":401,"message":"Invalid security scheme used"}]';
+    expect(parseViolationsHeader(header)).toEqual([
+      {
+        location: "request",
+        code: "401",
+        message: "Invalid security scheme used",
+        severity: "Error",
+      },
+    ]);
   });
 
   it("reports an unreadable header instead of dropping it", () => {
-    expect(parseViolationsHeader("[{not json")).toEqual([{ location: "response", code: "unreadable", message: "[{not json", severity: "Error" }]);
+    expect(parseViolationsHeader("[{not json")).toEqual([
+      { location: "response", code: "unreadable", message: "[{not json", severity: "Error" },
+    ]);
   });
 
   it("reads a proxy's 422 validation list, placing it under request", () => {
     expect(parsePrismProblem("application/problem+json", proxy422)).toEqual([
-      { location: "request.body", code: "required", message: "Request body must have required property 'report'", severity: "Error" },
+      {
+        location: "request.body",
+        code: "required",
+        message: "Request body must have required property 'report'",
+        severity: "Error",
+      },
     ]);
   });
 
@@ -59,7 +92,8 @@ describe("reading Prism's reports", () => {
       {
         location: "request",
         code: "NOT_ACCEPTABLE",
-        message: "The server cannot produce a representation for your accept header: Unable to find content for application/json",
+        message:
+          "The server cannot produce a representation for your accept header: Unable to find content for application/json",
         severity: "Error",
       },
     ]);
@@ -84,7 +118,12 @@ describe("summarising exchanges", () => {
     url,
     operation,
     status: codes.length ? 400 : 200,
-    violations: codes.map((code) => ({ location: "request.query.filter", code, message: "bad", severity: "Error" })),
+    violations: codes.map((code) => ({
+      location: "request.query.filter",
+      code,
+      message: "bad",
+      severity: "Error",
+    })),
   });
 
   it("counts each violation per operation, most frequent first, and skips clean exchanges", () => {
@@ -96,8 +135,16 @@ describe("summarising exchanges", () => {
       exchange(null, "/a/nowhere?x=1", ["NO_PATH_MATCHED_ERROR"]),
     ]);
     expect(rows).toEqual([
-      { operation: "listDatasetsForSpace", violation: "request.query.filter (pattern): bad", count: 2 },
-      { operation: "(no operation) GET /a/nowhere", violation: "request.query.filter (NO_PATH_MATCHED_ERROR): bad", count: 1 },
+      {
+        operation: "listDatasetsForSpace",
+        violation: "request.query.filter (pattern): bad",
+        count: 2,
+      },
+      {
+        operation: "(no operation) GET /a/nowhere",
+        violation: "request.query.filter (NO_PATH_MATCHED_ERROR): bad",
+        count: 1,
+      },
       { operation: "listReportRuns", violation: "request.query.filter (pattern): bad", count: 1 },
     ]);
   });
@@ -116,14 +163,20 @@ describe("summarising exchanges", () => {
 });
 
 describe("naming the operation of a request", () => {
-  const match = loadOperationMatcher(fileURLToPath(new URL("../../generated/openapi.yaml", import.meta.url)));
+  const match = loadOperationMatcher(
+    fileURLToPath(new URL("../../generated/openapi.yaml", import.meta.url)),
+  );
 
   it.each([
     ["GET", "/northwind/datasets/5a4177a2902c", "getDataset"],
     ["PATCH", "/northwind/datasets/5a4177a2902c", "updateDataset"],
     ["DELETE", "/northwind/datasets/5a4177a2902c", "deleteDataset"],
     ["GET", "/northwind/datasets/5a4177a2902c/reports?page=2", "listReportsForDataset"],
-    ["GET", "/northwind/spaces/8f2c/datasets?filter=created_at.gt.2019-10-23T06:23:01Z", "listDatasetsForSpace"],
+    [
+      "GET",
+      "/northwind/spaces/8f2c/datasets?filter=created_at.gt.2019-10-23T06:23:01Z",
+      "listDatasetsForSpace",
+    ],
     ["GET", "/northwind/data_sources/3c9e/datasets", "listDatasetsForDataSource"],
     ["get", "/northwind/reports/7f3c/runs", "listReportRuns"],
     ["POST", "/northwind/reports/7f3c/runs", "refreshDatasetsInReport"],

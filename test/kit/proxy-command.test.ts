@@ -5,7 +5,9 @@ import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isAlive, startScript } from "./run-script.js";
 
-const spec = JSON.parse(readFileSync(new URL("../../generated/openapi.json", import.meta.url), "utf8")) as {
+const spec = JSON.parse(
+  readFileSync(new URL("../../generated/openapi.json", import.meta.url), "utf8"),
+) as {
   components: { examples: Record<string, { value: unknown }> };
 };
 const goodDataset = spec.components.examples["Dataset"]?.value;
@@ -50,12 +52,16 @@ describe("npm run proxy", { timeout: 60_000 }, () => {
       const [, base] = await proxy.waitFor(/Validating proxy at (http:\/\/127\.0\.0\.1:\d+)/);
       const [, pid] = await proxy.waitFor(/Prism pid (\d+)/);
 
-      const good = await fetch(`${base}/northwind/datasets/5a4177a2902c`, { headers: { Authorization: basic, Accept: "application/hal+json" } });
+      const good = await fetch(`${base}/northwind/datasets/5a4177a2902c`, {
+        headers: { Authorization: basic, Accept: "application/hal+json" },
+      });
       expect(good.status).toBe(200);
       expect(good.headers.get("sl-violations")).toBeNull();
       expect(await good.json()).toEqual(goodDataset);
 
-      const broken = await fetch(`${base}/northwind/datasets/broken`, { headers: { Authorization: basic, Accept: "application/hal+json" } });
+      const broken = await fetch(`${base}/northwind/datasets/broken`, {
+        headers: { Authorization: basic, Accept: "application/hal+json" },
+      });
       expect(broken.status).toBe(500);
       expect(JSON.parse(broken.headers.get("sl-violations") ?? "[]")).toContainEqual(
         expect.objectContaining({ location: ["response", "body", "name"], code: "type" }),
@@ -72,12 +78,19 @@ describe("npm run proxy", { timeout: 60_000 }, () => {
       expect(anonymous.status).toBe(401);
 
       // Invalid requests never reached the server behind the proxy.
-      expect(upstreamSaw).toEqual(["GET /api/northwind/datasets/5a4177a2902c", "GET /api/northwind/datasets/broken"]);
+      expect(upstreamSaw).toEqual([
+        "GET /api/northwind/datasets/5a4177a2902c",
+        "GET /api/northwind/datasets/broken",
+      ]);
 
       await proxy.waitFor(/✖ 401 GET \/northwind\/datasets\/5a4177a2902c getDataset/);
       expect(proxy.output()).toMatch(/✔ 200 GET \/northwind\/datasets\/5a4177a2902c getDataset/);
-      expect(proxy.output()).toMatch(/✖ 500 GET \/northwind\/datasets\/broken getDataset\n\s+response\.body \(required\)/);
-      expect(proxy.output()).toMatch(/✖ 422 PATCH \/northwind\/datasets\/5a4177a2902c updateDataset\n\s+request\.body \(required\)/);
+      expect(proxy.output()).toMatch(
+        /✖ 500 GET \/northwind\/datasets\/broken getDataset\n\s+response\.body \(required\)/,
+      );
+      expect(proxy.output()).toMatch(
+        /✖ 422 PATCH \/northwind\/datasets\/5a4177a2902c updateDataset\n\s+request\.body \(required\)/,
+      );
 
       proxy.child.kill("SIGINT");
       const code = await proxy.exited;
@@ -95,6 +108,8 @@ describe("npm run proxy", { timeout: 60_000 }, () => {
   it("refuses an upstream that is not a URL, naming it", async () => {
     const proxy = startScript("proxy.ts", ["app.mode.com"]);
     expect(await proxy.exited).toBe(2);
-    expect(proxy.output()).toContain('upstream must be an absolute URL such as https://app.mode.com/api, got "app.mode.com"');
+    expect(proxy.output()).toContain(
+      'upstream must be an absolute URL such as https://app.mode.com/api, got "app.mode.com"',
+    );
   });
 });

@@ -16,7 +16,11 @@ export interface RunningScript {
   exited: Promise<number>;
 }
 
-export function startScript(script: string, args: string[], env: NodeJS.ProcessEnv = {}): RunningScript {
+export function startScript(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): RunningScript {
   const child = spawn(process.execPath, ["--import", "tsx", `scripts/${script}`, ...args], {
     cwd: root,
     env: { ...process.env, ...env },
@@ -53,7 +57,9 @@ export function startScript(script: string, args: string[], env: NodeJS.ProcessE
             resolve(match);
           } else if (done) {
             listeners.delete(check);
-            reject(new Error(`scripts/${script} exited before printing ${String(pattern)}:\n${output}`));
+            reject(
+              new Error(`scripts/${script} exited before printing ${String(pattern)}:\n${output}`),
+            );
           }
         };
         listeners.add(check);
@@ -63,7 +69,11 @@ export function startScript(script: string, args: string[], env: NodeJS.ProcessE
 }
 
 /** Runs a script to the end. */
-export async function runScript(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; output: string }> {
+export async function runScript(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; output: string }> {
   const running = startScript(script, args, env);
   const code = await running.exited;
   return { code, output: running.output() };

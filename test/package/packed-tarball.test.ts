@@ -15,21 +15,34 @@ beforeAll(() => {
   project = mkdtempSync(join(tmpdir(), "mode-datasets-consumer-"));
   // npm pack runs `prepack` hooks if any; the build must exist, as it does in `npm test`.
   execFileSync("npm", ["run", "--silent", "build"], { cwd: repo, stdio: "ignore" });
-  const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", project], { cwd: repo, encoding: "utf8" }).trim().split("\n").pop()!;
+  const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", project], {
+    cwd: repo,
+    encoding: "utf8",
+  })
+    .trim()
+    .split("\n")
+    .pop()!;
   const installed = join(project, "node_modules", "mode-datasets");
   mkdirSync(installed, { recursive: true });
   execFileSync("tar", ["-xzf", join(project, tarball), "-C", installed, "--strip-components=1"]);
   for (const dep of ["openapi-fetch", "openapi-typescript-helpers", "typescript", "@types"]) {
     symlinkSync(join(repo, "node_modules", dep), join(project, "node_modules", dep));
   }
-  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", type: "module", private: true }));
+  writeFileSync(
+    join(project, "package.json"),
+    JSON.stringify({ name: "consumer", type: "module", private: true }),
+  );
 }, 120_000);
 
 afterAll(() => rmSync(project, { recursive: true, force: true }));
 
 describe("the packed package", () => {
   it("ships the build, the types, the bundled spec and the README, and nothing from src or test", () => {
-    const files = execFileSync("tar", ["-tzf", join(project, readdirSync(project).find((f) => f.endsWith(".tgz"))!)], { encoding: "utf8" });
+    const files = execFileSync(
+      "tar",
+      ["-tzf", join(project, readdirSync(project).find((f) => f.endsWith(".tgz"))!)],
+      { encoding: "utf8" },
+    );
     expect(files).toContain("package/dist/src/index.js");
     expect(files).toContain("package/dist/src/index.d.ts");
     expect(files).toContain("package/dist/generated/schema.d.ts");
@@ -49,7 +62,7 @@ describe("the packed package", () => {
         'const name: Dataset["name"] = "x";',
         'type Get = paths["/{account}/datasets/{dataset}"]["get"];',
         'export const call = () => client.GET("/{account}/datasets/{dataset}", { params: { path: { account: "a", dataset: "d" } } });',
-        'export const filter: string = createdAfter(new Date(0));',
+        "export const filter: string = createdAfter(new Date(0));",
         "// @ts-expect-error: the path does not exist in the spec",
         'export const wrong = () => client.GET("/{account}/nope", {});',
         "export type { Get }; export { name };",
@@ -57,10 +70,23 @@ describe("the packed package", () => {
     );
     writeFileSync(
       join(project, "tsconfig.json"),
-      JSON.stringify({ compilerOptions: { strict: true, module: "NodeNext", moduleResolution: "NodeNext", target: "ES2022", lib: ["ES2022", "DOM"], noEmit: true, types: [] }, files: ["consumer.ts"] }),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          target: "ES2022",
+          lib: ["ES2022", "DOM"],
+          noEmit: true,
+          types: [],
+        },
+        files: ["consumer.ts"],
+      }),
     );
     const tsc = join(project, "node_modules", "typescript", "bin", "tsc");
-    expect(() => execFileSync(process.execPath, [tsc, "-p", project], { encoding: "utf8" })).not.toThrow();
+    expect(() =>
+      execFileSync(process.execPath, [tsc, "-p", project], { encoding: "utf8" }),
+    ).not.toThrow();
   });
 
   it("talks to the mock from a plain Node program that imports it by package name", () => {
@@ -76,7 +102,14 @@ describe("the packed package", () => {
         "console.log(JSON.stringify({ title: spec.info.title, type: dataset.type, token: dataset.token }));",
       ].join("\n"),
     );
-    const out = execFileSync(process.execPath, ["run.mjs", baseUrl!], { cwd: project, encoding: "utf8" });
-    expect(JSON.parse(out)).toEqual({ title: "Mode Datasets API", type: "DatasetReport", token: "5a4177a2902c" });
+    const out = execFileSync(process.execPath, ["run.mjs", baseUrl!], {
+      cwd: project,
+      encoding: "utf8",
+    });
+    expect(JSON.parse(out)).toEqual({
+      title: "Mode Datasets API",
+      type: "DatasetReport",
+      token: "5a4177a2902c",
+    });
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { describeErrors, escapePointer, operations, spec, validatorAt, type Json } from "../support/bundled-spec.js";
+import {
+  describeErrors,
+  escapePointer,
+  operations,
+  spec,
+  validatorAt,
+  type Json,
+} from "../support/bundled-spec.js";
 
 const EXPECTED_OPERATIONS = {
   getDataset: ["get", "/{account}/datasets/{dataset}", "200"],
@@ -16,36 +23,55 @@ const FILTERED_LISTINGS = ["listDatasetsForSpace", "listDatasetsForDataSource", 
 
 describe("the bundled spec", () => {
   it("describes exactly the eight operations, each at its method and path", () => {
-    const found = Object.fromEntries(operations().map((o) => [o.operation.operationId, [o.method, o.path]]));
-    const expected = Object.fromEntries(Object.entries(EXPECTED_OPERATIONS).map(([id, [m, p]]) => [id, [m, p]]));
+    const found = Object.fromEntries(
+      operations().map((o) => [o.operation.operationId, [o.method, o.path]]),
+    );
+    const expected = Object.fromEntries(
+      Object.entries(EXPECTED_OPERATIONS).map(([id, [m, p]]) => [id, [m, p]]),
+    );
     expect(found).toEqual(expected);
   });
 
-  it.each(Object.entries(EXPECTED_OPERATIONS))("%s documents its success, 401, 404 and 429", (id, [, , success]) => {
-    const { operation } = operations().find((o) => o.operation.operationId === id)!;
-    expect(operation.summary).toBeTruthy();
-    expect(operation.description).toBeTruthy();
-    expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining([success, "401", "404", "429"]));
-  });
+  it.each(Object.entries(EXPECTED_OPERATIONS))(
+    "%s documents its success, 401, 404 and 429",
+    (id, [, , success]) => {
+      const { operation } = operations().find((o) => o.operation.operationId === id)!;
+      expect(operation.summary).toBeTruthy();
+      expect(operation.description).toBeTruthy();
+      expect(Object.keys(operation.responses)).toEqual(
+        expect.arrayContaining([success, "401", "404", "429"]),
+      );
+    },
+  );
 
   it("gives filter, order and order_by to the three listings the reference gives them, and to no other", () => {
     for (const { operation } of operations()) {
       const names = (operation.parameters ?? []).map((p: Json) => p.$ref?.split("/").pop());
       const expected = FILTERED_LISTINGS.includes(operation.operationId);
-      for (const name of ["Filter", "Order", "OrderBy"]) expect(names.includes(name), `${operation.operationId} ${name}`).toBe(expected);
+      for (const name of ["Filter", "Order", "OrderBy"])
+        expect(names.includes(name), `${operation.operationId} ${name}`).toBe(expected);
     }
   });
 
   it("gives the Dataset all 42 documented properties and all 31 link relations", () => {
     const listItem = spec.components.schemas.DatasetListItem;
-    const documented = Object.keys(listItem.properties).filter((name) => !listItem.properties[name].description?.startsWith("Observed"));
+    const documented = Object.keys(listItem.properties).filter(
+      (name) => !listItem.properties[name].description?.startsWith("Observed"),
+    );
     expect(documented).toHaveLength(42);
     expect(Object.keys(spec.components.schemas.DatasetLinks.properties)).toHaveLength(31);
   });
 
   it("requires on a Dataset the 29 fields the reference marks required", () => {
     expect(spec.components.schemas.Dataset.required).toHaveLength(29);
-    expect(spec.components.schemas.Dataset.required).toEqual(expect.arrayContaining(["drill_anywhere_enabled", "last_successful_sync_at", "view_count", "_links"]));
+    expect(spec.components.schemas.Dataset.required).toEqual(
+      expect.arrayContaining([
+        "drill_anywhere_enabled",
+        "last_successful_sync_at",
+        "view_count",
+        "_links",
+      ]),
+    );
   });
 });
 
@@ -53,18 +79,29 @@ describe("every example", () => {
   const mediaExamples = operations().flatMap(({ method, path, operation }) => {
     const base = `#/paths/${escapePointer(path)}/${method}`;
     const bodies: Array<[string, Json]> = [];
-    for (const [type, media] of Object.entries<Json>(operation.requestBody?.content ?? {})) bodies.push([`${base}/requestBody/content/${escapePointer(type)}`, media]);
+    for (const [type, media] of Object.entries<Json>(operation.requestBody?.content ?? {}))
+      bodies.push([`${base}/requestBody/content/${escapePointer(type)}`, media]);
     for (const [status, response] of Object.entries<Json>(operation.responses)) {
-      const resolved = response.$ref ? spec.components.responses[response.$ref.split("/").pop()] : response;
+      const resolved = response.$ref
+        ? spec.components.responses[response.$ref.split("/").pop()]
+        : response;
       for (const [type, media] of Object.entries<Json>(resolved.content ?? {})) {
-        const pointer = response.$ref ? `${response.$ref}/content/${escapePointer(type)}` : `${base}/responses/${status}/content/${escapePointer(type)}`;
+        const pointer = response.$ref
+          ? `${response.$ref}/content/${escapePointer(type)}`
+          : `${base}/responses/${status}/content/${escapePointer(type)}`;
         bodies.push([pointer, media]);
       }
     }
     return bodies.flatMap(([pointer, media]) =>
       Object.entries<Json>(media.examples ?? {}).map(([name, example]) => {
-        const value = example.$ref ? spec.components.examples[example.$ref.split("/").pop()].value : example.value;
-        return { where: `${operation.operationId} ${pointer.split("/").slice(-3).join("/")} ${name}`, pointer: `${pointer}/schema`, value };
+        const value = example.$ref
+          ? spec.components.examples[example.$ref.split("/").pop()].value
+          : example.value;
+        return {
+          where: `${operation.operationId} ${pointer.split("/").slice(-3).join("/")} ${name}`,
+          pointer: `${pointer}/schema`,
+          value,
+        };
       }),
     );
   });
@@ -73,10 +110,13 @@ describe("every example", () => {
     expect(mediaExamples.length).toBeGreaterThanOrEqual(8 + 2 + 1);
   });
 
-  it.each(mediaExamples.map((e) => [e.where, e] as const))("validates against its schema: %s", (_where, { pointer, value }) => {
-    const validate = validatorAt(pointer);
-    expect(validate(value), describeErrors(validate.errors)).toBe(true);
-  });
+  it.each(mediaExamples.map((e) => [e.where, e] as const))(
+    "validates against its schema: %s",
+    (_where, { pointer, value }) => {
+      const validate = validatorAt(pointer);
+      expect(validate(value), describeErrors(validate.errors)).toBe(true);
+    },
+  );
 
   it("uses real timestamps, never the reference's placeholder", () => {
     const text = JSON.stringify(spec.components.examples);
@@ -115,7 +155,9 @@ describe("request bodies", () => {
     [{ report: { name: "Orders" } }],
     [{ report: { description: "" } }],
     [{ report: { name: "Orders", description: "All orders", space_token: "c07d5e2a8b31" } }],
-  ])("accepts the update %j", (body) => expect(update(body), describeErrors(update.errors)).toBe(true));
+  ])("accepts the update %j", (body) =>
+    expect(update(body), describeErrors(update.errors)).toBe(true),
+  );
 
   it.each([
     [{ name: "Orders" }],
@@ -127,7 +169,10 @@ describe("request bodies", () => {
   ])("rejects the update %j", (body) => expect(update(body)).toBe(false));
 
   it("accepts a refresh with token objects", () => {
-    expect(refresh({ report: { dataset_tokens: [{ token: "5a4177a2902c" }] } }), describeErrors(refresh.errors)).toBe(true);
+    expect(
+      refresh({ report: { dataset_tokens: [{ token: "5a4177a2902c" }] } }),
+      describeErrors(refresh.errors),
+    ).toBe(true);
   });
 
   it.each([
@@ -144,11 +189,23 @@ describe("response schemas", () => {
   const example = spec.components.examples.Dataset.value;
 
   it("accept the documented string form and the live integer form of counts", () => {
-    expect(dataset({ ...example, query_count: "1", view_count: 7 }), describeErrors(dataset.errors)).toBe(true);
+    expect(
+      dataset({ ...example, query_count: "1", view_count: 7 }),
+      describeErrors(dataset.errors),
+    ).toBe(true);
   });
 
   it("accept null timestamps where the live API sends them, and fields Mode adds", () => {
-    expect(dataset({ ...example, published_at: null, edited_at: null, last_successful_sync_at: null, flamingo_signature: "x" }), describeErrors(dataset.errors)).toBe(true);
+    expect(
+      dataset({
+        ...example,
+        published_at: null,
+        edited_at: null,
+        last_successful_sync_at: null,
+        flamingo_signature: "x",
+      }),
+      describeErrors(dataset.errors),
+    ).toBe(true);
   });
 
   it("still require the documented fields of a full Dataset", () => {
@@ -158,13 +215,21 @@ describe("response schemas", () => {
 
   it("let list items leave out what the live listings leave out", () => {
     const item = validatorAt("#/components/schemas/DatasetListItem");
-    const { archived: _a, expected_runtime: _e, chart_count: _c, theme_id: _t, layout: _l, ...listed } = example;
+    const {
+      archived: _a,
+      expected_runtime: _e,
+      chart_count: _c,
+      theme_id: _t,
+      layout: _l,
+      ...listed
+    } = example;
     expect(item(listed), describeErrors(item.errors)).toBe(true);
   });
 });
 
 describe("descriptions", () => {
-  const schemaOf = (node: Json): Json => (node.$ref ? spec.components.schemas[node.$ref.split("/").pop()] : node);
+  const schemaOf = (node: Json): Json =>
+    node.$ref ? spec.components.schemas[node.$ref.split("/").pop()] : node;
 
   // Walks every property of every component schema (through allOf, items and nested objects) and
   // names the ones a reader of the docs would find unexplained.
@@ -173,7 +238,8 @@ describe("descriptions", () => {
     seen.add(node);
     const missing: string[] = [];
     for (const [name, property] of Object.entries<Json>(node.properties ?? {})) {
-      if (!property.description && !schemaOf(property).description) missing.push(`${where}.${name}`);
+      if (!property.description && !schemaOf(property).description)
+        missing.push(`${where}.${name}`);
       missing.push(...undescribed(schemaOf(property), `${where}.${name}`, seen));
     }
     for (const part of node.allOf ?? []) missing.push(...undescribed(schemaOf(part), where, seen));
@@ -182,12 +248,16 @@ describe("descriptions", () => {
   }
 
   it("explain every property of every schema", () => {
-    const missing = Object.entries<Json>(spec.components.schemas).flatMap(([name, schema]) => undescribed(schema, name));
+    const missing = Object.entries<Json>(spec.components.schemas).flatMap(([name, schema]) =>
+      undescribed(schema, name),
+    );
     expect(missing).toEqual([]);
   });
 
   it("explain every parameter", () => {
-    const missing = Object.entries<Json>(spec.components.parameters).filter(([, p]) => !p.description).map(([name]) => name);
+    const missing = Object.entries<Json>(spec.components.parameters)
+      .filter(([, p]) => !p.description)
+      .map(([name]) => name);
     expect(missing).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import addFormats from "ajv-formats";
 export const bundledSpecPath = new URL("../../generated/openapi.json", import.meta.url);
 
 // Loose typing on purpose: tests walk the document by its OpenAPI shape.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the spec is walked by its OpenAPI shape, untyped on purpose
 export type Json = any;
 
 export const spec: Json = JSON.parse(readFileSync(bundledSpecPath, "utf8"));
@@ -18,7 +18,10 @@ addFormats.default(ajv);
 // OpenAPI 3.1 schemas are JSON Schema 2020-12 plus a few annotation keywords (`example`,
 // `discriminator`, `xml`); `strict: false` lets Ajv ignore those.
 // OpenAPI's numeric formats are not JSON Schema formats; the numbers' own bounds carry the meaning.
-ajv.addFormat("int32", { type: "number", validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
+ajv.addFormat("int32", {
+  type: "number",
+  validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31,
+});
 ajv.addFormat("int64", { type: "number", validate: (n: number) => Number.isSafeInteger(n) });
 ajv.addSchema({ ...spec, $id: SPEC_ID });
 
@@ -46,6 +49,10 @@ export const HTTP_METHODS = ["get", "put", "post", "patch", "delete"] as const;
 /** Every operation of the spec with its method, path and object. */
 export function operations(): Array<{ method: string; path: string; operation: Json }> {
   return Object.entries<Json>(spec.paths).flatMap(([path, item]) =>
-    HTTP_METHODS.filter((m) => item[m]).map((method) => ({ method, path, operation: item[method] })),
+    HTTP_METHODS.filter((m) => item[m]).map((method) => ({
+      method,
+      path,
+      operation: item[method],
+    })),
   );
 }

@@ -22,7 +22,9 @@ const ids = { account: "northwind", dataset: "d1" };
 
 describe("typed client", () => {
   it("types data and error of a get from the spec", async () => {
-    const { data, error } = await client.GET("/{account}/datasets/{dataset}", { params: { path: ids } });
+    const { data, error } = await client.GET("/{account}/datasets/{dataset}", {
+      params: { path: ids },
+    });
     // openapi-fetch maps bodies through Readable<>, so compare both ways rather than by identity.
     expectTypeOf<NonNullable<typeof data>>().toExtend<Dataset>();
     expectTypeOf<Dataset>().toExtend<NonNullable<typeof data>>();
@@ -57,7 +59,10 @@ describe("typed client", () => {
   });
 
   it("types a patch response and rejects a wrong body field", async () => {
-    const { data } = await client.PATCH("/{account}/datasets/{dataset}", { params: { path: ids }, body: { report: { name: "n" } } });
+    const { data } = await client.PATCH("/{account}/datasets/{dataset}", {
+      params: { path: ids },
+      body: { report: { name: "n" } },
+    });
     expectTypeOf<NonNullable<typeof data>>().toExtend<Dataset>();
     void client.PATCH("/{account}/datasets/{dataset}", {
       params: { path: ids },
@@ -73,7 +78,10 @@ describe("typed client", () => {
 
   it("accepts filter helpers as the filter parameter", () => {
     void client.GET("/{account}/spaces/{space}/datasets", {
-      params: { path: { account: "a", space: "s" }, query: { filter: createdAfter(new Date()), ...orderBy("updated_at", "desc") } },
+      params: {
+        path: { account: "a", space: "s" },
+        query: { filter: createdAfter(new Date()), ...orderBy("updated_at", "desc") },
+      },
     });
   });
 });
@@ -81,7 +89,10 @@ describe("typed client", () => {
 describe("filter helpers", () => {
   it("returns a filter string typed by field and operator", () => {
     expectTypeOf(filterBy("created_at", "gt", 0)).toEqualTypeOf<ModeFilter>();
-    expectTypeOf(orderBy("created_at", "asc")).toEqualTypeOf<{ order_by: "created_at"; order: "asc" }>();
+    expectTypeOf(orderBy("created_at", "asc")).toEqualTypeOf<{
+      order_by: "created_at";
+      order: "asc";
+    }>();
   });
 
   it("rejects a wrong filter field, operator or date type", () => {
@@ -99,10 +110,16 @@ describe("filter helpers", () => {
 describe("throwing layer", () => {
   it("returns unwrapped bodies and items", () => {
     expectTypeOf(mode.datasets.get(ids)).resolves.toEqualTypeOf<Dataset>();
-    expectTypeOf(mode.datasets.listForSpace({ account: "a", space: "s" })).resolves.toEqualTypeOf<DatasetListItem[]>();
+    expectTypeOf(mode.datasets.listForSpace({ account: "a", space: "s" })).resolves.toEqualTypeOf<
+      DatasetListItem[]
+    >();
     expectTypeOf(mode.datasets.listReports(ids)).resolves.toEqualTypeOf<Report[]>();
-    expectTypeOf(mode.reports.listRuns({ account: "a", report: "r" })).resolves.toEqualTypeOf<ReportRun[]>();
-    expectTypeOf(mode.reports.refreshDatasets({ account: "a", report: "r" }, ["d1"])).resolves.toEqualTypeOf<ReportRun>();
+    expectTypeOf(mode.reports.listRuns({ account: "a", report: "r" })).resolves.toEqualTypeOf<
+      ReportRun[]
+    >();
+    expectTypeOf(
+      mode.reports.refreshDatasets({ account: "a", report: "r" }, ["d1"]),
+    ).resolves.toEqualTypeOf<ReportRun>();
     expectTypeOf(mode.datasets.delete(ids)).resolves.toEqualTypeOf<void>();
   });
 
@@ -110,7 +127,9 @@ describe("throwing layer", () => {
     expectTypeOf(mode.datasets.iterateForSpace({ account: "a", space: "s" })).toEqualTypeOf<
       AsyncGenerator<DatasetListItem, void, undefined>
     >();
-    expectTypeOf(mode.reports.iterateRuns({ account: "a", report: "r" })).toEqualTypeOf<AsyncGenerator<ReportRun, void, undefined>>();
+    expectTypeOf(mode.reports.iterateRuns({ account: "a", report: "r" })).toEqualTypeOf<
+      AsyncGenerator<ReportRun, void, undefined>
+    >();
     expectTypeOf(
       paginate(client, "/{account}/datasets/{dataset}/reports", { params: { path: ids } }),
     ).toEqualTypeOf<AsyncGenerator<Report, void, undefined>>();
@@ -123,8 +142,10 @@ describe("throwing layer", () => {
     void mode.datasets.update(ids, { title: "x" });
     // @ts-expect-error iterators drive `page` themselves
     void mode.datasets.iterateForSpace({ account: "a", space: "s", page: 2 });
-    // @ts-expect-error paginate drives `page` itself
-    void paginate(client, "/{account}/spaces/{space}/datasets", { params: { path: { account: "a", space: "s" }, query: { page: 2 } } });
+    void paginate(client, "/{account}/spaces/{space}/datasets", {
+      // @ts-expect-error paginate drives `page` itself
+      params: { path: { account: "a", space: "s" }, query: { page: 2 } },
+    });
   });
 });
 

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { createModeClient, DEFAULTS } from "../../src/index.js";
 import { hal, recordingFetch, testOptions } from "./helpers/recording-fetch.js";
 
-const dataset = { token: "5a4177a2902c", id: 1, name: "Orders", _links: { self: { href: "/api/northwind/reports/5a4177a2902c" } } };
+const dataset = {
+  token: "5a4177a2902c",
+  id: 1,
+  name: "Orders",
+  _links: { self: { href: "/api/northwind/reports/5a4177a2902c" } },
+};
 
 describe("createModeClient requests", () => {
   it("sends a get to the base url with hal accept, user agent and basic auth", async () => {
@@ -17,14 +22,20 @@ describe("createModeClient requests", () => {
     expect(request?.url).toBe("https://app.mode.com/api/northwind/datasets/5a4177a2902c");
     expect(request?.headers.get("accept")).toBe("application/hal+json, application/json;q=0.9");
     expect(request?.headers.get("user-agent")).toBe(DEFAULTS.userAgent);
-    expect(request?.headers.get("authorization")).toBe(`Basic ${btoa("tok-unit-1234:sec-unit-5678")}`);
+    expect(request?.headers.get("authorization")).toBe(
+      `Basic ${btoa("tok-unit-1234:sec-unit-5678")}`,
+    );
   });
 
   it("keeps a path parameter with slashes, dots, query and fragment characters in one segment", async () => {
     const { fetch, requests } = recordingFetch(() => hal(dataset));
     const client = createModeClient({ ...testOptions, fetch });
-    await client.GET("/{account}/datasets/{dataset}", { params: { path: { account: "north wind", dataset: "a/../b" } } });
-    await client.GET("/{account}/datasets/{dataset}", { params: { path: { account: "northwind", dataset: "x?y#z" } } });
+    await client.GET("/{account}/datasets/{dataset}", {
+      params: { path: { account: "north wind", dataset: "a/../b" } },
+    });
+    await client.GET("/{account}/datasets/{dataset}", {
+      params: { path: { account: "northwind", dataset: "x?y#z" } },
+    });
     expect(requests[0]?.url).toBe("https://app.mode.com/api/north%20wind/datasets/a%2F..%2Fb");
     expect(requests[1]?.url).toBe("https://app.mode.com/api/northwind/datasets/x%3Fy%23z");
     const path = new URL(requests[0]?.url ?? "").pathname.split("/");
@@ -32,12 +43,20 @@ describe("createModeClient requests", () => {
   });
 
   it("serialises filter, order and paging query parameters", async () => {
-    const { fetch, requests } = recordingFetch(() => hal({ _links: { self: { href: "x" } }, _embedded: { reports: [] } }));
+    const { fetch, requests } = recordingFetch(() =>
+      hal({ _links: { self: { href: "x" } }, _embedded: { reports: [] } }),
+    );
     const client = createModeClient({ ...testOptions, fetch });
     await client.GET("/{account}/spaces/{space}/datasets", {
       params: {
         path: { account: "northwind", space: "8f2c6d1e9b4a" },
-        query: { filter: "created_at.gt.2024-01-01T00:00:00.000Z", order: "asc", order_by: "created_at", page: 2, per_page: 50 },
+        query: {
+          filter: "created_at.gt.2024-01-01T00:00:00.000Z",
+          order: "asc",
+          order_by: "created_at",
+          page: 2,
+          per_page: 50,
+        },
       },
     });
     const url = new URL(requests[0]?.url ?? "");
@@ -65,8 +84,15 @@ describe("createModeClient requests", () => {
 
   it("adds configured headers and a custom user agent", async () => {
     const { fetch, requests } = recordingFetch(() => hal(dataset));
-    const client = createModeClient({ ...testOptions, fetch, userAgent: "reporting-bot/2", headers: { "X-Team": "data" } });
-    await client.GET("/{account}/datasets/{dataset}", { params: { path: { account: "a", dataset: "b" } } });
+    const client = createModeClient({
+      ...testOptions,
+      fetch,
+      userAgent: "reporting-bot/2",
+      headers: { "X-Team": "data" },
+    });
+    await client.GET("/{account}/datasets/{dataset}", {
+      params: { path: { account: "a", dataset: "b" } },
+    });
     expect(requests[0]?.headers.get("user-agent")).toBe("reporting-bot/2");
     expect(requests[0]?.headers.get("x-team")).toBe("data");
   });
@@ -74,7 +100,9 @@ describe("createModeClient requests", () => {
   it("uses a trailing-slash base url without doubling the slash", async () => {
     const { fetch, requests } = recordingFetch(() => hal(dataset));
     const client = createModeClient({ ...testOptions, fetch, baseUrl: "http://127.0.0.1:4010/" });
-    await client.GET("/{account}/datasets/{dataset}", { params: { path: { account: "a", dataset: "b" } } });
+    await client.GET("/{account}/datasets/{dataset}", {
+      params: { path: { account: "a", dataset: "b" } },
+    });
     expect(requests[0]?.url).toBe("http://127.0.0.1:4010/a/datasets/b");
   });
 });
@@ -88,8 +116,15 @@ describe("createModeClient credentials", () => {
     env["MODE_API_SECRET"] = "env-secret";
     try {
       // An explicit undefined (say, from an unset variable of the caller's) also means "use the default".
-      const client = createModeClient({ fetch, rateLimit: false, token: undefined, secret: undefined });
-      await client.GET("/{account}/datasets/{dataset}", { params: { path: { account: "a", dataset: "b" } } });
+      const client = createModeClient({
+        fetch,
+        rateLimit: false,
+        token: undefined,
+        secret: undefined,
+      });
+      await client.GET("/{account}/datasets/{dataset}", {
+        params: { path: { account: "a", dataset: "b" } },
+      });
     } finally {
       restore("MODE_API_TOKEN", saved.token);
       restore("MODE_API_SECRET", saved.secret);
@@ -108,7 +143,10 @@ describe("createModeClient credentials", () => {
     const init = { params: { path: { account: "a", dataset: "b" } } };
     await client.GET("/{account}/datasets/{dataset}", init);
     await client.GET("/{account}/datasets/{dataset}", init);
-    expect(requests.map((r) => r.headers.get("authorization"))).toEqual([`Basic ${btoa("tok-1:s")}`, `Basic ${btoa("tok-2:s")}`]);
+    expect(requests.map((r) => r.headers.get("authorization"))).toEqual([
+      `Basic ${btoa("tok-1:s")}`,
+      `Basic ${btoa("tok-2:s")}`,
+    ]);
   });
 
   it("encodes each rotated pair afresh, whether the token or only the secret changed", async () => {
@@ -131,8 +169,12 @@ describe("createModeClient credentials", () => {
   });
 
   it("refuses an empty token or secret at creation, naming the option", () => {
-    expect(() => createModeClient({ token: "", secret: "s" })).toThrow(/token from the options is empty/);
-    expect(() => createModeClient({ token: "t", secret: "" })).toThrow(/secret from the options is empty/);
+    expect(() => createModeClient({ token: "", secret: "s" })).toThrow(
+      /token from the options is empty/,
+    );
+    expect(() => createModeClient({ token: "t", secret: "" })).toThrow(
+      /secret from the options is empty/,
+    );
     expect(() => createModeClient({ token: "t" })).toThrow(/secret .*missing.*MODE_API_SECRET/);
   });
 
@@ -144,7 +186,9 @@ describe("createModeClient credentials", () => {
     try {
       const client = createModeClient({ fetch, rateLimit: false });
       await expect(
-        client.GET("/{account}/datasets/{dataset}", { params: { path: { account: "a", dataset: "b" } } }),
+        client.GET("/{account}/datasets/{dataset}", {
+          params: { path: { account: "a", dataset: "b" } },
+        }),
       ).rejects.toThrow(/token from the environment .* is missing; pass `token`.*MODE_API_TOKEN/);
     } finally {
       restore("MODE_API_TOKEN", saved.token);
@@ -155,17 +199,23 @@ describe("createModeClient credentials", () => {
 
   it("refuses credentials from a function that returns an empty secret", async () => {
     const { fetch, requests } = recordingFetch(() => hal(dataset));
-    const client = createModeClient({ fetch, rateLimit: false, credentials: () => ({ token: "t", secret: "" }) });
+    const client = createModeClient({
+      fetch,
+      rateLimit: false,
+      credentials: () => ({ token: "t", secret: "" }),
+    });
     await expect(
-      client.GET("/{account}/datasets/{dataset}", { params: { path: { account: "a", dataset: "b" } } }),
+      client.GET("/{account}/datasets/{dataset}", {
+        params: { path: { account: "a", dataset: "b" } },
+      }),
     ).rejects.toThrow(/secret from the credentials function is empty/);
     expect(requests).toHaveLength(0);
   });
 
   it("refuses credentials over plain http to a non-loopback host", () => {
-    expect(() => createModeClient({ ...testOptions, baseUrl: "http://mode.example.com/api" })).toThrow(
-      /plain http:\/\/.*expected https:\/\//,
-    );
+    expect(() =>
+      createModeClient({ ...testOptions, baseUrl: "http://mode.example.com/api" }),
+    ).toThrow(/plain http:\/\/.*expected https:\/\//);
   });
 
   it("refuses a per-request http base url to a non-loopback host before sending", async () => {
@@ -181,19 +231,26 @@ describe("createModeClient credentials", () => {
   });
 
   it("allows plain http to loopback hosts", () => {
-    for (const baseUrl of ["http://localhost:4010", "http://127.0.0.1:4010", "http://[::1]:4010", "http://127.1.2.3"]) {
+    for (const baseUrl of [
+      "http://localhost:4010",
+      "http://127.0.0.1:4010",
+      "http://[::1]:4010",
+      "http://127.1.2.3",
+    ]) {
       expect(() => createModeClient({ ...testOptions, baseUrl }), baseUrl).not.toThrow();
     }
   });
 
   it("refuses a base url carrying a user name or password without echoing it", () => {
-    const attempt = (): unknown => createModeClient({ ...testOptions, baseUrl: "https://me:hunter2@app.mode.com/api" });
+    const attempt = (): unknown =>
+      createModeClient({ ...testOptions, baseUrl: "https://me:hunter2@app.mode.com/api" });
     expect(attempt).toThrow(/must not contain a user name or password/);
     expect(attempt).not.toThrow(/hunter2/);
   });
 
   it("refuses header values with cr or lf without echoing the value", () => {
-    const attempt = (): unknown => createModeClient({ ...testOptions, headers: { "X-Key": "abc\r\nX-Evil: 1" } });
+    const attempt = (): unknown =>
+      createModeClient({ ...testOptions, headers: { "X-Key": "abc\r\nX-Evil: 1" } });
     expect(attempt).toThrow(/Header "X-Key" contains CR or LF/);
     expect(attempt).not.toThrow(/abc/);
     expect(() => createModeClient({ ...testOptions, userAgent: "bot\n" })).toThrow(/User-Agent/);
@@ -205,18 +262,28 @@ describe("createModeClient credentials", () => {
   });
 
   it("refuses both credentials and token", () => {
-    expect(() => createModeClient({ token: "t", secret: "s", credentials: () => ({ token: "t", secret: "s" }) })).toThrow(
-      /either `credentials` or `token` and `secret`/,
-    );
+    expect(() =>
+      createModeClient({
+        token: "t",
+        secret: "s",
+        credentials: () => ({ token: "t", secret: "s" }),
+      }),
+    ).toThrow(/either `credentials` or `token` and `secret`/);
   });
 
   it("refuses nonsense options with the bad value and what was expected", () => {
-    expect(() => createModeClient({ ...testOptions, timeoutMs: -1 })).toThrow(/timeoutMs -1 .*positive number/);
-    expect(() => createModeClient({ ...testOptions, retry: { retries: 1.5 } })).toThrow(/retry.retries 1.5/);
-    expect(() => createModeClient({ ...testOptions, rateLimit: { requests: 0, intervalMs: 1000 } })).toThrow(
-      /rateLimit.requests 0/,
+    expect(() => createModeClient({ ...testOptions, timeoutMs: -1 })).toThrow(
+      /timeoutMs -1 .*positive number/,
     );
-    expect(() => createModeClient({ ...testOptions, baseUrl: "app.mode.com" })).toThrow(/not an absolute URL/);
+    expect(() => createModeClient({ ...testOptions, retry: { retries: 1.5 } })).toThrow(
+      /retry.retries 1.5/,
+    );
+    expect(() =>
+      createModeClient({ ...testOptions, rateLimit: { requests: 0, intervalMs: 1000 } }),
+    ).toThrow(/rateLimit.requests 0/);
+    expect(() => createModeClient({ ...testOptions, baseUrl: "app.mode.com" })).toThrow(
+      /not an absolute URL/,
+    );
   });
 });
 

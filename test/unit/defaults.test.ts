@@ -4,7 +4,9 @@ import { DEFAULTS } from "../../src/index.js";
 
 describe("defaults", () => {
   it("names the package version in the user agent", () => {
-    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { name: string; version: string };
+    const pkg = JSON.parse(
+      readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
+    ) as { name: string; version: string };
     expect(DEFAULTS.userAgent).toBe(`${pkg.name}/${pkg.version}`);
   });
 

@@ -34,7 +34,12 @@ describe("errorFromResponse", () => {
       [409, ModeApiError, "http"],
     ] as const;
     for (const [status, Class, kind] of cases) {
-      const error = errorFromResponse({ body: { id: "x", message: "y" }, response: responseOf(status), method: "GET", path });
+      const error = errorFromResponse({
+        body: { id: "x", message: "y" },
+        response: responseOf(status),
+        method: "GET",
+        path,
+      });
       expect(error, String(status)).toBeInstanceOf(Class);
       expect(error).toBeInstanceOf(ModeApiError);
       expect(error.kind).toBe(kind);
@@ -49,7 +54,9 @@ describe("errorFromResponse", () => {
       method: "GET",
       path,
     });
-    expect(error.message).toBe("GET /{account}/datasets/{dataset} failed with 404 not_found: Dataset not found");
+    expect(error.message).toBe(
+      "GET /{account}/datasets/{dataset} failed with 404 not_found: Dataset not found",
+    );
     expect(error).toMatchObject({ id: "not_found", method: "GET", path, status: 404 });
   });
 
@@ -60,7 +67,9 @@ describe("errorFromResponse", () => {
       method: "PATCH",
       path,
     });
-    expect(error.message).toBe('PATCH /{account}/datasets/{dataset} failed with 400 bad_request: {"name":["is too long"]}');
+    expect(error.message).toBe(
+      'PATCH /{account}/datasets/{dataset} failed with 400 bad_request: {"name":["is too long"]}',
+    );
     expect(error.body).toEqual({ id: "bad_request", message: { name: ["is too long"] } });
   });
 
@@ -68,7 +77,9 @@ describe("errorFromResponse", () => {
     const html = `<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1>${"x".repeat(500)}</body></html>`;
     const error = errorFromResponse({ body: html, response: responseOf(502), method: "GET", path });
     expect(error.id).toBeUndefined();
-    expect(error.message).toMatch(/^GET \/\{account\}\/datasets\/\{dataset\} failed with 502: 502 Bad Gateway Bad Gateway x+…$/);
+    expect(error.message).toMatch(
+      /^GET \/\{account\}\/datasets\/\{dataset\} failed with 502: 502 Bad Gateway Bad Gateway x+…$/,
+    );
     expect(error.message.length).toBeLessThan(300);
   });
 
@@ -79,7 +90,9 @@ describe("errorFromResponse", () => {
       method: "GET",
       path,
     });
-    expect(error.message).toBe("GET /{account}/datasets/{dataset} failed with 500: Internal Server Error");
+    expect(error.message).toBe(
+      "GET /{account}/datasets/{dataset} failed with 500: Internal Server Error",
+    );
   });
 
   it("reads retry-after in seconds and as an http date, and a request id", () => {
@@ -113,7 +126,10 @@ describe("secrets in errors", () => {
     const { fetch } = recordingFetch(
       (request) =>
         new Response(
-          JSON.stringify({ id: "unauthorized", message: `bad credentials ${request.headers.get("authorization")} ${token} ${secret}` }),
+          JSON.stringify({
+            id: "unauthorized",
+            message: `bad credentials ${request.headers.get("authorization")} ${token} ${secret}`,
+          }),
           { status: 401, headers: { "Content-Type": "application/json" } },
         ),
     );
@@ -169,9 +185,17 @@ describe("secrets in errors", () => {
       });
     });
     const credentials = () => ({ ...(pairs[n++] as { token: string; secret: string }) });
-    const mode = createModeDatasets({ ...testOptions, token: undefined, secret: undefined, fetch, credentials });
+    const mode = createModeDatasets({
+      ...testOptions,
+      token: undefined,
+      secret: undefined,
+      fetch,
+      credentials,
+    });
     for (const pair of pairs) {
-      const error = await mode.datasets.get({ account: "a", dataset: "b" }).catch((e: unknown) => e);
+      const error = await mode.datasets
+        .get({ account: "a", dataset: "b" })
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ModeUnauthorizedError);
       expect((error as Error).message).not.toContain(pair.secret);
       expect((error as Error).message).not.toContain(btoa(`${pair.token}:${pair.secret}`));
@@ -182,9 +206,16 @@ describe("secrets in errors", () => {
 
 describe("secret scrubbing", () => {
   it("leaves error bodies alone when credentials are too short to scrub safely", async () => {
-    const { fetch } = recordingFetch(() => new Response(JSON.stringify({ id: "not_found", message: "Dataset not found" }), { status: 404 }));
+    const { fetch } = recordingFetch(
+      () =>
+        new Response(JSON.stringify({ id: "not_found", message: "Dataset not found" }), {
+          status: 404,
+        }),
+    );
     const mode = createModeDatasets({ ...testOptions, token: "t", secret: "s", fetch });
     const error = await mode.datasets.get({ account: "a", dataset: "b" }).catch((e: unknown) => e);
-    expect((error as Error).message).toBe("GET /{account}/datasets/{dataset} failed with 404 not_found: Dataset not found");
+    expect((error as Error).message).toBe(
+      "GET /{account}/datasets/{dataset} failed with 404 not_found: Dataset not found",
+    );
   });
 });

@@ -13,7 +13,9 @@ import {
 } from "../../src/index.js";
 
 // The pattern is read from the bundled spec, so the helpers and the spec cannot drift apart.
-const spec = JSON.parse(readFileSync(new URL("../../generated/openapi.json", import.meta.url), "utf8")) as {
+const spec = JSON.parse(
+  readFileSync(new URL("../../generated/openapi.json", import.meta.url), "utf8"),
+) as {
   components: { parameters: { Filter: { schema: { pattern: string; maxLength?: number } } } };
 };
 const filterSchema = spec.components.parameters.Filter.schema;
@@ -31,7 +33,9 @@ const anyOperator = fc.constantFrom<FilterOperator>("gt", "lt");
 describe("filter helpers", () => {
   it("writes the documented example shape", () => {
     expect(createdAfter("2019-10-23T06:23:01Z")).toBe("created_at.gt.2019-10-23T06:23:01.000Z");
-    expect(updatedBefore(new Date("2024-09-02T07:38:43.722Z"))).toBe("updated_at.lt.2024-09-02T07:38:43.722Z");
+    expect(updatedBefore(new Date("2024-09-02T07:38:43.722Z"))).toBe(
+      "updated_at.lt.2024-09-02T07:38:43.722Z",
+    );
   });
 
   it("maps each named helper to its field and operator", () => {
@@ -43,8 +47,12 @@ describe("filter helpers", () => {
   });
 
   it("converts offsets to utc", () => {
-    expect(filterBy("created_at", "gt", "2024-03-01T01:30:00+02:00")).toBe("created_at.gt.2024-02-29T23:30:00.000Z");
-    expect(filterBy("created_at", "gt", "2024-03-01T01:30-05:30")).toBe("created_at.gt.2024-03-01T07:00:00.000Z");
+    expect(filterBy("created_at", "gt", "2024-03-01T01:30:00+02:00")).toBe(
+      "created_at.gt.2024-02-29T23:30:00.000Z",
+    );
+    expect(filterBy("created_at", "gt", "2024-03-01T01:30-05:30")).toBe(
+      "created_at.gt.2024-03-01T07:00:00.000Z",
+    );
   });
 
   it("reads a date without time as utc midnight", () => {
@@ -56,7 +64,8 @@ describe("filter helpers", () => {
       fc.property(anyField, anyOperator, anyDate, (field, operator, date) => {
         const filter = filterBy(field, operator, date);
         expect(filter).toMatch(filterPattern);
-        if (filterSchema.maxLength !== undefined) expect(filter.length).toBeLessThanOrEqual(filterSchema.maxLength);
+        if (filterSchema.maxLength !== undefined)
+          expect(filter.length).toBeLessThanOrEqual(filterSchema.maxLength);
       }),
     );
   });
@@ -86,7 +95,16 @@ describe("filter helpers", () => {
   });
 
   it("refuses strings that are not iso 8601 with a zone, quoting them", () => {
-    for (const text of ["yesterday", "2024-13-01", "2024-02-30", "2023-02-29", "2024-01-01T10:00:00", "2024-01-01T24:00:00Z", "1e12", ""]) {
+    for (const text of [
+      "yesterday",
+      "2024-13-01",
+      "2024-02-30",
+      "2023-02-29",
+      "2024-01-01T10:00:00",
+      "2024-01-01T24:00:00Z",
+      "1e12",
+      "",
+    ]) {
       expect(() => createdAfter(text), text).toThrow(RangeError);
       expect(() => createdAfter(text), text).toThrow(JSON.stringify(text));
     }
@@ -101,12 +119,16 @@ describe("filter helpers", () => {
 
   it("refuses values of the wrong type with a type error", () => {
     expect(() => createdAfter(null as unknown as string)).toThrow(TypeError);
-    expect(() => createdAfter({} as unknown as string)).toThrow(/expected a Date, an ISO 8601 string or epoch milliseconds/);
+    expect(() => createdAfter({} as unknown as string)).toThrow(
+      /expected a Date, an ISO 8601 string or epoch milliseconds/,
+    );
   });
 
   it("refuses unknown fields and operators, naming them and the allowed ones", () => {
     expect(() => filterBy("deleted_at" as FilterField, "gt", 0)).toThrow(RangeError);
-    expect(() => filterBy("deleted_at" as FilterField, "gt", 0)).toThrow(/"deleted_at".*created_at, updated_at/);
+    expect(() => filterBy("deleted_at" as FilterField, "gt", 0)).toThrow(
+      /"deleted_at".*created_at, updated_at/,
+    );
     expect(() => filterBy("created_at", "eq" as FilterOperator, 0)).toThrow(/"eq".*gt, lt/);
     expect(() => filterBy(42 as unknown as FilterField, "gt", 0)).toThrow(TypeError);
   });

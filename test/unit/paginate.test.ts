@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createModeClient, ModeInvalidResponseError, ModeNotFoundError, paginate } from "../../src/index.js";
+import {
+  createModeClient,
+  ModeInvalidResponseError,
+  ModeNotFoundError,
+  paginate,
+} from "../../src/index.js";
 import { hal, modeError, recordingFetch, testOptions } from "./helpers/recording-fetch.js";
 
 const spacePath = "/{account}/spaces/{space}/datasets" as const;
@@ -10,7 +15,11 @@ function item(token: string): Record<string, unknown> {
 }
 
 function page(tokens: string[], extra: Record<string, unknown> = {}): Response {
-  return hal({ _links: { self: { href: "/api/x" } }, _embedded: { reports: tokens.map(item) }, ...extra });
+  return hal({
+    _links: { self: { href: "/api/x" } },
+    _embedded: { reports: tokens.map(item) },
+    ...extra,
+  });
 }
 
 function pageOf(url: string): number {
@@ -26,7 +35,9 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
 describe("paginate", () => {
   it("walks pages from 1 and stops on an empty page", async () => {
     const pages: Record<number, string[]> = { 1: ["d1", "d2"], 2: ["d3"], 3: [] };
-    const { fetch, requests } = recordingFetch((request) => page(pages[pageOf(request.url)] ?? ["never"]));
+    const { fetch, requests } = recordingFetch((request) =>
+      page(pages[pageOf(request.url)] ?? ["never"]),
+    );
     const client = createModeClient({ ...testOptions, fetch });
     const items = await collect(paginate(client, spacePath, spaceInit));
     expect(items.map((i) => i.token)).toEqual(["d1", "d2", "d3"]);
@@ -34,11 +45,16 @@ describe("paginate", () => {
   });
 
   it("keeps the caller's query and sets page on each request", async () => {
-    const { fetch, requests } = recordingFetch((request) => page(pageOf(request.url) === 1 ? ["d1"] : []));
+    const { fetch, requests } = recordingFetch((request) =>
+      page(pageOf(request.url) === 1 ? ["d1"] : []),
+    );
     const client = createModeClient({ ...testOptions, fetch });
     await collect(
       paginate(client, spacePath, {
-        params: { path: { account: "northwind", space: "s1" }, query: { per_page: 2, order: "asc", order_by: "created_at" } },
+        params: {
+          path: { account: "northwind", space: "s1" },
+          query: { per_page: 2, order: "asc", order_by: "created_at" },
+        },
       }),
     );
     expect(Object.fromEntries(new URL(requests[0]?.url ?? "").searchParams)).toEqual({
@@ -59,7 +75,9 @@ describe("paginate", () => {
 
   it("stops at total_pages without asking for the next page", async () => {
     const { fetch, requests } = recordingFetch((request) =>
-      page([`d${pageOf(request.url)}`], { pagination: { page: pageOf(request.url), total_pages: 2 } }),
+      page([`d${pageOf(request.url)}`], {
+        pagination: { page: pageOf(request.url), total_pages: 2 },
+      }),
     );
     const client = createModeClient({ ...testOptions, fetch });
     const items = await collect(paginate(client, spacePath, spaceInit));
@@ -76,7 +94,9 @@ describe("paginate", () => {
   });
 
   it("fetches the next page only when the previous one is consumed", async () => {
-    const { fetch, requests } = recordingFetch((request) => page([`d${pageOf(request.url)}a`, `d${pageOf(request.url)}b`]));
+    const { fetch, requests } = recordingFetch((request) =>
+      page([`d${pageOf(request.url)}a`, `d${pageOf(request.url)}b`]),
+    );
     const client = createModeClient({ ...testOptions, fetch });
     const iterator = paginate(client, spacePath, spaceInit)[Symbol.asyncIterator]();
     await iterator.next();
@@ -92,18 +112,24 @@ describe("paginate", () => {
     const { fetch } = recordingFetch((request) =>
       hal({
         _links: { self: { href: "x" } },
-        _embedded: { report_runs: pageOf(request.url) === 1 ? [{ token: "run1", state: "succeeded" }] : [] },
+        _embedded: {
+          report_runs: pageOf(request.url) === 1 ? [{ token: "run1", state: "succeeded" }] : [],
+        },
       }),
     );
     const client = createModeClient({ ...testOptions, fetch });
     const runs = await collect(
-      paginate(client, "/{account}/reports/{report}/runs", { params: { path: { account: "a", report: "r" } } }),
+      paginate(client, "/{account}/reports/{report}/runs", {
+        params: { path: { account: "a", report: "r" } },
+      }),
     );
     expect(runs.map((r) => r.state)).toEqual(["succeeded"]);
   });
 
   it("throws a typed error when a page fails", async () => {
-    const { fetch } = recordingFetch((request) => (pageOf(request.url) === 1 ? page(["d1"]) : modeError(404, "not_found", "no space")));
+    const { fetch } = recordingFetch((request) =>
+      pageOf(request.url) === 1 ? page(["d1"]) : modeError(404, "not_found", "no space"),
+    );
     const client = createModeClient({ ...testOptions, fetch });
     const seen: string[] = [];
     const failure = await (async () => {
@@ -115,14 +141,25 @@ describe("paginate", () => {
   });
 
   it("throws when a page has no embedded array instead of ending quietly", async () => {
-    const { fetch } = recordingFetch(() => hal({ _links: { self: { href: "x" } }, _embedded: { datasets: [] } }));
+    const { fetch } = recordingFetch(() =>
+      hal({ _links: { self: { href: "x" } }, _embedded: { datasets: [] } }),
+    );
     const client = createModeClient({ ...testOptions, fetch });
-    await expect(collect(paginate(client, spacePath, spaceInit))).rejects.toThrow(ModeInvalidResponseError);
-    await expect(collect(paginate(client, spacePath, spaceInit))).rejects.toThrow(/_embedded\.reports/);
+    await expect(collect(paginate(client, spacePath, spaceInit))).rejects.toThrow(
+      ModeInvalidResponseError,
+    );
+    await expect(collect(paginate(client, spacePath, spaceInit))).rejects.toThrow(
+      /_embedded\.reports/,
+    );
   });
 
   it("refuses a non-positive maxPages", async () => {
-    const client = createModeClient({ ...testOptions, fetch: recordingFetch(() => page([])).fetch });
-    await expect(collect(paginate(client, spacePath, spaceInit, { maxPages: 0 }))).rejects.toThrow(/maxPages 0/);
+    const client = createModeClient({
+      ...testOptions,
+      fetch: recordingFetch(() => page([])).fetch,
+    });
+    await expect(collect(paginate(client, spacePath, spaceInit, { maxPages: 0 }))).rejects.toThrow(
+      /maxPages 0/,
+    );
   });
 });

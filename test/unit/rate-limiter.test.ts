@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createModeClient } from "../../src/index.js";
-import { createRateLimiter, type RateLimiterClock, type RateLimitRelease } from "../../src/rate-limiter.js";
+import {
+  createRateLimiter,
+  type RateLimiterClock,
+  type RateLimitRelease,
+} from "../../src/rate-limiter.js";
 import { hal, recordingFetch, testOptions } from "./helpers/recording-fetch.js";
 
 // A clock whose time only moves when the test says so; timers fire as time passes them.
@@ -83,10 +87,13 @@ describe("rate limiter", () => {
       limiter.acquire().then((release) => {
         const attempt: { start: number; end?: number } = { start: clock.now() };
         attempts.push(attempt);
-        clock.setTimeout(() => {
-          attempt.end = clock.now();
-          release();
-        }, (index * 37) % 150);
+        clock.setTimeout(
+          () => {
+            attempt.end = clock.now();
+            release();
+          },
+          (index * 37) % 150,
+        );
       }),
     );
     for (let t = 0; t < 1500; t += 3) await clock.advance(3);
@@ -95,7 +102,9 @@ describe("rate limiter", () => {
     // Every attempt a server could see arrive in a window ending at `start` (started by then, not
     // settled 100 ms before) counts here, and the count only grows when an attempt starts.
     for (const { start } of attempts) {
-      const occupying = attempts.filter((a) => a.start <= start && (a.end === undefined || a.end > start - 100));
+      const occupying = attempts.filter(
+        (a) => a.start <= start && (a.end === undefined || a.end > start - 100),
+      );
       expect(occupying.length).toBeLessThanOrEqual(3);
     }
     expect(attempts.every((a) => a.end !== undefined)).toBe(true);
@@ -178,7 +187,9 @@ describe("rate limiter", () => {
 
   it("rejects at once for an already aborted signal", async () => {
     const limiter = createRateLimiter({ requests: 1, intervalMs: 1000 }, manualClock());
-    await expect(limiter.acquire(AbortSignal.abort())).rejects.toMatchObject({ name: "AbortError" });
+    await expect(limiter.acquire(AbortSignal.abort())).rejects.toMatchObject({
+      name: "AbortError",
+    });
     expect(limiter.pending).toBe(0);
   });
 
@@ -195,15 +206,25 @@ describe("rate limiter", () => {
   });
 
   it("refuses a non-positive limit, naming the value", () => {
-    expect(() => createRateLimiter({ requests: 0, intervalMs: 10 })).toThrow(/rateLimit.requests 0/);
-    expect(() => createRateLimiter({ requests: 1, intervalMs: Number.NaN })).toThrow(/rateLimit.intervalMs NaN/);
+    expect(() => createRateLimiter({ requests: 0, intervalMs: 10 })).toThrow(
+      /rateLimit.requests 0/,
+    );
+    expect(() => createRateLimiter({ requests: 1, intervalMs: Number.NaN })).toThrow(
+      /rateLimit.intervalMs NaN/,
+    );
   });
 
   it("queues a client's requests beyond the configured limit instead of failing them", async () => {
     const { fetch, requests } = recordingFetch(() => hal({ token: "t", id: 1, name: "n" }));
-    const client = createModeClient({ ...testOptions, fetch, rateLimit: { requests: 2, intervalMs: 20 } });
+    const client = createModeClient({
+      ...testOptions,
+      fetch,
+      rateLimit: { requests: 2, intervalMs: 20 },
+    });
     const init = { params: { path: { account: "a", dataset: "b" } } };
-    const calls = Array.from({ length: 5 }, () => client.GET("/{account}/datasets/{dataset}", init));
+    const calls = Array.from({ length: 5 }, () =>
+      client.GET("/{account}/datasets/{dataset}", init),
+    );
     await new Promise((resolve) => setImmediate(resolve));
     expect(requests.length).toBeLessThanOrEqual(2);
     const results = await Promise.all(calls);
@@ -226,7 +247,11 @@ describe("rate limiter", () => {
       });
       return new Response(stream, { headers: { "Content-Type": "application/hal+json" } });
     });
-    const client = createModeClient({ ...testOptions, fetch, rateLimit: { requests: 1, intervalMs: 1 } });
+    const client = createModeClient({
+      ...testOptions,
+      fetch,
+      rateLimit: { requests: 1, intervalMs: 1 },
+    });
     const init = { params: { path: { account: "a", dataset: "b" } } };
     const first = client.GET("/{account}/datasets/{dataset}", init);
     const second = client.GET("/{account}/datasets/{dataset}", init);
@@ -240,9 +265,18 @@ describe("rate limiter", () => {
   });
 
   it("frees the slot of an attempt that timed out so its retry can run", async () => {
-    const { fetch, requests } = recordingFetch((_, i) => (i < 2 ? new Promise<Response>(() => undefined) : hal({ token: "t" })));
-    const client = createModeClient({ ...testOptions, fetch, timeoutMs: 5, rateLimit: { requests: 1, intervalMs: 1 } });
-    const { data } = await client.GET("/{account}/datasets/{dataset}", { params: { path: { account: "a", dataset: "b" } } });
+    const { fetch, requests } = recordingFetch((_, i) =>
+      i < 2 ? new Promise<Response>(() => undefined) : hal({ token: "t" }),
+    );
+    const client = createModeClient({
+      ...testOptions,
+      fetch,
+      timeoutMs: 5,
+      rateLimit: { requests: 1, intervalMs: 1 },
+    });
+    const { data } = await client.GET("/{account}/datasets/{dataset}", {
+      params: { path: { account: "a", dataset: "b" } },
+    });
     expect(data?.token).toBe("t");
     expect(requests).toHaveLength(3);
   });
@@ -255,9 +289,16 @@ describe("rate limiter", () => {
       controller.abort();
       return new Promise<Response>(() => undefined);
     });
-    const client = createModeClient({ ...testOptions, fetch, timeoutMs: false, rateLimit: { requests: 1, intervalMs: 1 } });
+    const client = createModeClient({
+      ...testOptions,
+      fetch,
+      timeoutMs: false,
+      rateLimit: { requests: 1, intervalMs: 1 },
+    });
     const init = { params: { path: { account: "a", dataset: "b" } } };
-    const aborted = await client.GET("/{account}/datasets/{dataset}", { ...init, signal: controller.signal }).catch((e: unknown) => e);
+    const aborted = await client
+      .GET("/{account}/datasets/{dataset}", { ...init, signal: controller.signal })
+      .catch((e: unknown) => e);
     expect(aborted).toMatchObject({ name: "AbortError" });
     const { data } = await client.GET("/{account}/datasets/{dataset}", init);
     expect(data?.token).toBe("t");
@@ -266,11 +307,17 @@ describe("rate limiter", () => {
 
   it("lets an aborted caller leave the client's queue", async () => {
     const { fetch, requests } = recordingFetch(() => hal({ token: "t", id: 1, name: "n" }));
-    const client = createModeClient({ ...testOptions, fetch, rateLimit: { requests: 1, intervalMs: 60_000 } });
+    const client = createModeClient({
+      ...testOptions,
+      fetch,
+      rateLimit: { requests: 1, intervalMs: 60_000 },
+    });
     const init = { params: { path: { account: "a", dataset: "b" } } };
     await client.GET("/{account}/datasets/{dataset}", init);
     const controller = new AbortController();
-    const queued = client.GET("/{account}/datasets/{dataset}", { ...init, signal: controller.signal }).catch((e: unknown) => e);
+    const queued = client
+      .GET("/{account}/datasets/{dataset}", { ...init, signal: controller.signal })
+      .catch((e: unknown) => e);
     controller.abort();
     expect(await queued).toMatchObject({ name: "AbortError" });
     expect(requests).toHaveLength(1);

@@ -13,7 +13,9 @@ const dataset = { token: "5a4177a2902c", id: 1, name: "Orders" };
 
 describe("retries", () => {
   it("retries a get after a 503 and returns the later success", async () => {
-    const { fetch, requests } = recordingFetch((_, i) => (i < 2 ? modeError(503, "service_unavailable", "down") : hal(dataset)));
+    const { fetch, requests } = recordingFetch((_, i) =>
+      i < 2 ? modeError(503, "service_unavailable", "down") : hal(dataset),
+    );
     const client = createModeClient({ ...testOptions, fetch });
     const { data, response } = await client.GET(path, init);
     expect(response.status).toBe(200);
@@ -32,7 +34,9 @@ describe("retries", () => {
 
   it("retries each default status and not a 404 or a 501", async () => {
     for (const status of [408, 429, 500, 502, 503, 504]) {
-      const { fetch, requests } = recordingFetch((_, i) => (i === 0 ? modeError(status, "x", "y") : hal(dataset)));
+      const { fetch, requests } = recordingFetch((_, i) =>
+        i === 0 ? modeError(status, "x", "y") : hal(dataset),
+      );
       await createModeClient({ ...testOptions, fetch }).GET(path, init);
       expect(requests, String(status)).toHaveLength(2);
     }
@@ -56,16 +60,26 @@ describe("retries", () => {
   });
 
   it("re-sends the same body on each retry when post is made retryable", async () => {
-    const { fetch, requests } = recordingFetch((_, i) => (i === 0 ? modeError(503, "x", "y") : hal({ token: "run1" }, { status: 202 })));
-    const client = createModeClient({ ...testOptions, fetch, retry: { ...testOptions.retry, methods: ["POST"] } });
+    const { fetch, requests } = recordingFetch((_, i) =>
+      i === 0 ? modeError(503, "x", "y") : hal({ token: "run1" }, { status: 202 }),
+    );
+    const client = createModeClient({
+      ...testOptions,
+      fetch,
+      retry: { ...testOptions.retry, methods: ["POST"] },
+    });
     await client.POST("/{account}/reports/{report}/runs", {
       params: { path: { account: "northwind", report: "r1" } },
       body: { report: { dataset_tokens: [{ token: "d1" }] } },
     });
     expect(requests).toHaveLength(2);
     expect(requests[1]?.body).toBe(requests[0]?.body);
-    expect(JSON.parse(requests[1]?.body ?? "")).toEqual({ report: { dataset_tokens: [{ token: "d1" }] } });
-    expect(requests[1]?.headers.get("authorization")).toBe(requests[0]?.headers.get("authorization"));
+    expect(JSON.parse(requests[1]?.body ?? "")).toEqual({
+      report: { dataset_tokens: [{ token: "d1" }] },
+    });
+    expect(requests[1]?.headers.get("authorization")).toBe(
+      requests[0]?.headers.get("authorization"),
+    );
   });
 
   it("does not retry when retry is false", async () => {
@@ -76,7 +90,11 @@ describe("retries", () => {
 
   it("honours configured retries and statuses", async () => {
     const { fetch, requests } = recordingFetch(() => modeError(409, "conflict", "busy"));
-    await createModeClient({ ...testOptions, fetch, retry: { retries: 4, statuses: [409], baseDelayMs: 1 } }).GET(path, init);
+    await createModeClient({
+      ...testOptions,
+      fetch,
+      retry: { retries: 4, statuses: [409], baseDelayMs: 1 },
+    }).GET(path, init);
     expect(requests).toHaveLength(5);
   });
 
@@ -85,7 +103,11 @@ describe("retries", () => {
     const { fetch } = recordingFetch((_, i) =>
       i === 0 ? modeError(429, "rate_limited", "slow down", { "Retry-After": "0" }) : hal(dataset),
     );
-    const client = createModeClient({ ...testOptions, fetch, retry: { ...testOptions.retry, onRetry: (e) => events.push(e) } });
+    const client = createModeClient({
+      ...testOptions,
+      fetch,
+      retry: { ...testOptions.retry, onRetry: (e) => events.push(e) },
+    });
     await client.GET(path, init);
     expect(events).toEqual([
       {
@@ -100,8 +122,14 @@ describe("retries", () => {
   });
 
   it("returns a 429 at once when retry-after exceeds the cap", async () => {
-    const { fetch, requests } = recordingFetch(() => modeError(429, "rate_limited", "later", { "Retry-After": "120" }));
-    const client = createModeClient({ ...testOptions, fetch, retry: { ...testOptions.retry, maxRetryAfterMs: 1000 } });
+    const { fetch, requests } = recordingFetch(() =>
+      modeError(429, "rate_limited", "later", { "Retry-After": "120" }),
+    );
+    const client = createModeClient({
+      ...testOptions,
+      fetch,
+      retry: { ...testOptions.retry, maxRetryAfterMs: 1000 },
+    });
     const { response } = await client.GET(path, init);
     expect(response.status).toBe(429);
     expect(requests).toHaveLength(1);
@@ -113,7 +141,13 @@ describe("retries", () => {
     const client = createModeClient({
       ...testOptions,
       fetch,
-      retry: { retries: 4, baseDelayMs: 4, maxDelayMs: 10, random: () => 0.99, onRetry: (e) => events.push(e) },
+      retry: {
+        retries: 4,
+        baseDelayMs: 4,
+        maxDelayMs: 10,
+        random: () => 0.99,
+        onRetry: (e) => events.push(e),
+      },
     });
     await client.GET(path, init);
     // ceilings 4, 8, 10 (capped), 10: 99% of each, floored.
@@ -144,7 +178,9 @@ describe("retries", () => {
     const { fetch, requests } = recordingFetch(() => {
       throw new TypeError("fetch failed");
     });
-    const failure = await createModeClient({ ...testOptions, fetch }).DELETE(path, init).catch((e: unknown) => e);
+    const failure = await createModeClient({ ...testOptions, fetch })
+      .DELETE(path, init)
+      .catch((e: unknown) => e);
     expect(requests).toHaveLength(1);
     expect(failure).toMatchObject({ kind: "connection", attempts: 1 });
   });
@@ -167,14 +203,22 @@ describe("timeouts", () => {
     const client = createModeClient({ ...testOptions, fetch, timeoutMs: 5 });
     const failure = await client.GET(path, init).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(ModeTimeoutError);
-    expect(failure).toMatchObject({ kind: "timeout", attempts: 3, path: "/{account}/datasets/{dataset}" });
-    expect((failure as Error).message).toBe("GET /{account}/datasets/{dataset} timed out after 5 ms (3 attempts)");
+    expect(failure).toMatchObject({
+      kind: "timeout",
+      attempts: 3,
+      path: "/{account}/datasets/{dataset}",
+    });
+    expect((failure as Error).message).toBe(
+      "GET /{account}/datasets/{dataset} timed out after 5 ms (3 attempts)",
+    );
     expect(requests).toHaveLength(3);
   });
 
   it("gives each attempt a signal that aborts on timeout", async () => {
     const { fetch, requests } = recordingFetch(hanging);
-    await createModeClient({ ...testOptions, fetch, timeoutMs: 5, retry: false }).GET(path, init).catch(() => undefined);
+    await createModeClient({ ...testOptions, fetch, timeoutMs: 5, retry: false })
+      .GET(path, init)
+      .catch(() => undefined);
     expect(requests[0]?.signal.aborted).toBe(true);
   });
 
@@ -185,7 +229,9 @@ describe("timeouts", () => {
       return hanging();
     });
     const client = createModeClient({ ...testOptions, fetch, timeoutMs: false });
-    const failure = await client.GET(path, { ...init, signal: controller.signal }).catch((e: unknown) => e);
+    const failure = await client
+      .GET(path, { ...init, signal: controller.signal })
+      .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(DOMException);
     expect((failure as DOMException).name).toBe("AbortError");
     expect((failure as DOMException).message).toBe("user left");
@@ -199,7 +245,9 @@ describe("timeouts", () => {
       controller.abort(reason);
       return hanging();
     });
-    await createModeClient({ ...testOptions, fetch }).GET(path, { ...init, signal: controller.signal }).catch(() => undefined);
+    await createModeClient({ ...testOptions, fetch })
+      .GET(path, { ...init, signal: controller.signal })
+      .catch(() => undefined);
     expect(requests[0]?.signal.aborted).toBe(true);
     expect(requests[0]?.signal.reason).toBe(reason);
   });
@@ -221,8 +269,14 @@ describe("timeouts", () => {
       queueMicrotask(() => controller.abort());
       return modeError(503, "x", "y");
     });
-    const client = createModeClient({ ...testOptions, fetch, retry: { baseDelayMs: 60_000, maxDelayMs: 60_000, random: () => 1 } });
-    const failure = await client.GET(path, { ...init, signal: controller.signal }).catch((e: unknown) => e);
+    const client = createModeClient({
+      ...testOptions,
+      fetch,
+      retry: { baseDelayMs: 60_000, maxDelayMs: 60_000, random: () => 1 },
+    });
+    const failure = await client
+      .GET(path, { ...init, signal: controller.signal })
+      .catch((e: unknown) => e);
     expect((failure as DOMException).name).toBe("AbortError");
     expect(requests).toHaveLength(1);
   });

@@ -50,7 +50,9 @@ export async function startFaultServer(): Promise<FaultServer> {
     },
     async close() {
       server.closeAllConnections();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
     },
   };
 }
@@ -71,7 +73,10 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 /** An answer with any body and content type. */
 export function raw(status: number, body: string, contentType: string): Fault {
   return (_request, response) => {
-    response.writeHead(status, { "Content-Type": contentType, "Content-Length": Buffer.byteLength(body) });
+    response.writeHead(status, {
+      "Content-Type": contentType,
+      "Content-Length": Buffer.byteLength(body),
+    });
     response.end(body);
   };
 }

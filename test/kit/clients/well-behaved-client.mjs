@@ -19,11 +19,22 @@ const calls = [
   ["GET", "/northwind/datasets/5a4177a2902c"],
   ["GET", "/northwind/spaces/8f2c6d1e9b4a/datasets?filter=created_at.gt.2019-12-19T10:21:12Z"],
   ["GET", "/northwind/spaces/8f2c6d1e9b4a/datasets?order=asc&order_by=created_at"],
-  ["GET", "/northwind/data_sources/3c9e1f7a2d60/datasets?filter=updated_at.lt.2024-09-02T07:38:43.722Z&order=desc&order_by=updated_at"],
+  [
+    "GET",
+    "/northwind/data_sources/3c9e1f7a2d60/datasets?filter=updated_at.lt.2024-09-02T07:38:43.722Z&order=desc&order_by=updated_at",
+  ],
   ["GET", "/northwind/datasets/5a4177a2902c/reports"],
   ["GET", "/northwind/reports/7f3c2a9d41b8/runs?page=1&per_page=30"],
-  ["PATCH", "/northwind/datasets/5a4177a2902c", { report: { name: "Orders by region", description: "One row per order." } }],
-  ["POST", "/northwind/reports/7f3c2a9d41b8/runs", { report: { dataset_tokens: [{ token: "5a4177a2902c" }] } }],
+  [
+    "PATCH",
+    "/northwind/datasets/5a4177a2902c",
+    { report: { name: "Orders by region", description: "One row per order." } },
+  ],
+  [
+    "POST",
+    "/northwind/reports/7f3c2a9d41b8/runs",
+    { report: { dataset_tokens: [{ token: "5a4177a2902c" }] } },
+  ],
   ["DELETE", "/northwind/datasets/5a4177a2902c"],
 ];
 

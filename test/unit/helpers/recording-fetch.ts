@@ -20,7 +20,13 @@ export function recordingFetch(handler: Handler): {
     async fetch(input: Request) {
       const index = requests.length;
       const body = await input.clone().text();
-      requests.push({ method: input.method, url: input.url, headers: input.headers, body, signal: input.signal });
+      requests.push({
+        method: input.method,
+        url: input.url,
+        headers: input.headers,
+        body,
+        signal: input.signal,
+      });
       return handler(input, index);
     },
   };
@@ -31,12 +37,20 @@ export function hal(body: unknown, init: ResponseInit = {}): Response {
   return new Response(JSON.stringify(body), {
     status: 200,
     ...init,
-    headers: { "Content-Type": "application/hal+json", ...(init.headers as Record<string, string> | undefined) },
+    headers: {
+      "Content-Type": "application/hal+json",
+      ...(init.headers as Record<string, string> | undefined),
+    },
   });
 }
 
 /** A Mode error response `{id, message}`. */
-export function modeError(status: number, id: string, message: unknown, headers: Record<string, string> = {}): Response {
+export function modeError(
+  status: number,
+  id: string,
+  message: unknown,
+  headers: Record<string, string> = {},
+): Response {
   return new Response(JSON.stringify({ id, message }), {
     status,
     headers: { "Content-Type": "application/json", ...headers },
