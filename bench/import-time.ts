@@ -17,7 +17,7 @@ const outdir = `${root}node_modules/.cache/mode-datasets-bench`;
  */
 export async function measureImportTime(runs: number): Promise<Row[]> {
   rmSync(outdir, { recursive: true, force: true });
-  const sources = readdirSync(`${root}src`)
+  const sources = readdirSync(`${root}src`, { recursive: true, encoding: "utf8" })
     .filter((name) => name.endsWith(".ts"))
     .map((name) => `${root}src/${name}`);
   await build({

@@ -1,22 +1,22 @@
-export { createModeClient, type ModeClient } from "./create-mode-client.js";
-export type { ModeClientOptions } from "./options.js";
-export type { ModeCredentials, ModeCredentialsProvider } from "./credentials.js";
-export type { RetryEvent, RetryOptions } from "./retry-options.js";
-export type { RateLimitOptions } from "./rate-limiter.js";
+export { createModeClient, type ModeClient } from "./client/create-mode-client.js";
+export { DEFAULTS, type ModeClientOptions } from "./client/options.js";
+export type { ModeCredentials, ModeCredentialsProvider } from "./client/auth.js";
+export type { RetryEvent, RetryOptions } from "./resilience/retry.js";
+export type { RateLimitOptions } from "./resilience/rate-limiter.js";
 export {
   createModeDatasets,
   type CallOptions,
   type IterateOptions,
   type ModeDatasets,
   type ModeDatasetsOptions,
-} from "./mode-datasets.js";
+} from "./datasets/mode-datasets.js";
 export {
   paginate,
   type ListingItem,
   type ListingPath,
   type PaginateInit,
   type PaginateOptions,
-} from "./paginate.js";
+} from "./datasets/listings.js";
 export {
   createdAfter,
   createdBefore,
@@ -42,10 +42,11 @@ export {
   ModeTimeoutError,
   ModeUnauthorizedError,
   ModeUnprocessableEntityError,
+  errorFromResponse,
+  type ErrorResponseInput,
+  type ModeApiErrorInit,
   type ModeErrorKind,
-} from "./errors.js";
-export { errorFromResponse } from "./error-from-response.js";
-export { DEFAULTS } from "./defaults.js";
+} from "./errors/errors.js";
 export type {
   components,
   Dataset,

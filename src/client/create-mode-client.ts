@@ -3,21 +3,20 @@ import createClient, {
   type FetchResponse,
   type MaybeOptionalInit,
 } from "openapi-fetch";
-import type { paths } from "../generated/schema.js";
-import { createAuthMiddleware } from "./auth-middleware.js";
+import type { paths } from "../../generated/schema.js";
+import { createErrorMiddleware } from "../errors/invalid-response.js";
+import { readEnv } from "../internal/env.js";
+import { isLoopbackHost } from "../internal/loopback.js";
+import { createRateLimiter } from "../resilience/rate-limiter.js";
+import { createResilientFetch } from "../resilience/resilient-fetch.js";
+import { resolveRetryOptions } from "../resilience/retry.js";
 import {
   assertCredentials,
+  createAuthMiddleware,
   type ModeCredentials,
   type ModeCredentialsProvider,
-} from "./credentials.js";
-import { DEFAULTS } from "./defaults.js";
-import { readEnv } from "./env.js";
-import { createErrorMiddleware } from "./error-middleware.js";
-import { isLoopbackHost } from "./loopback.js";
-import type { ModeClientOptions } from "./options.js";
-import { createRateLimiter } from "./rate-limiter.js";
-import { createResilientFetch } from "./resilient-fetch.js";
-import { resolveRetryOptions } from "./retry-options.js";
+} from "./auth.js";
+import { DEFAULTS, type ModeClientOptions } from "./options.js";
 
 /**
  * A PATCH or POST whose init is typed directly rather than inferred: openapi-fetch infers `init`

@@ -1,9 +1,7 @@
 /**
- * AbortSignal helpers. Every listener is removed again so long-lived caller signals do not
- * collect one listener per request.
+ * Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. The listener is
+ * removed again, so a long-lived caller signal does not collect one listener per wait.
  */
-
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
 export function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {

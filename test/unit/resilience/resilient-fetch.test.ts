@@ -4,8 +4,8 @@ import {
   ModeConnectionError,
   ModeTimeoutError,
   type RetryEvent,
-} from "../../src/index.js";
-import { hal, modeError, recordingFetch, testOptions } from "./helpers/recording-fetch.js";
+} from "../../../src/index.js";
+import { hal, modeError, recordingFetch, testOptions } from "../helpers/recording-fetch.js";
 
 const path = "/{account}/datasets/{dataset}" as const;
 const init = { params: { path: { account: "northwind", dataset: "5a4177a2902c" } } };

@@ -1,11 +1,50 @@
 import type { Middleware } from "openapi-fetch";
-import { base64Utf8 } from "./base64.js";
-import {
-  assertCredentials,
-  type ModeCredentials,
-  type ModeCredentialsProvider,
-} from "./credentials.js";
-import { isLoopbackHost } from "./loopback.js";
+import { base64Utf8 } from "../internal/base64.js";
+import { isLoopbackHost } from "../internal/loopback.js";
+
+/** Mode API credentials: HTTP Basic with the token as user name and the secret as password. */
+export interface ModeCredentials {
+  token: string;
+  secret: string;
+}
+
+/** Called before every request, so rotated credentials take effect without a new client. */
+export type ModeCredentialsProvider = () => ModeCredentials | Promise<ModeCredentials>;
+
+/**
+ * Refuses unusable credentials before anything is sent. Messages name the field, never the
+ * value: the value is a secret.
+ */
+export function assertCredentials(
+  credentials: unknown,
+  source: string,
+): asserts credentials is ModeCredentials {
+  if (credentials === null || typeof credentials !== "object") {
+    throw new TypeError(`Mode credentials from ${source} are missing; expected { token, secret }`);
+  }
+  const { token, secret } = credentials as Record<string, unknown>;
+  for (const [name, value, env] of [
+    ["token", token, "MODE_API_TOKEN"],
+    ["secret", secret, "MODE_API_SECRET"],
+  ] as const) {
+    if (typeof value !== "string" || value === "") {
+      throw new TypeError(
+        `Mode API ${name} from ${source} is ${value === "" ? "empty" : "missing"}; pass \`${name}\` to createModeClient or set ${env}`,
+      );
+    }
+  }
+  // RFC 7617: a user-id containing a colon cannot be represented in Basic credentials.
+  if ((token as string).includes(":")) {
+    throw new TypeError(
+      `Mode API token from ${source} contains ":"; expected the token exactly as Mode shows it`,
+    );
+  }
+  if (/[\r\n]/.test(token as string) || /[\r\n]/.test(secret as string)) {
+    throw new TypeError(
+      `Mode API credentials from ${source} contain a line break; expected a single-line token and secret`,
+    );
+  }
+}
 
 const REDACTED = "[redacted]";
 const MIN_SCRUB_LENGTH = 8;

@@ -1,9 +1,8 @@
-import type { paths } from "../generated/schema.js";
-import type { ModeClient } from "./create-mode-client.js";
-import { DEFAULTS } from "./defaults.js";
-import { errorFromResponse } from "./error-from-response.js";
-import { listingItems, listingKey } from "./listing-items.js";
-import { typedJsonErrors } from "./typed-json-errors.js";
+import type { paths } from "../../generated/schema.js";
+import type { ModeClient } from "../client/create-mode-client.js";
+import { DEFAULTS } from "../client/options.js";
+import { errorFromResponse, ModeInvalidResponseError } from "../errors/errors.js";
+import { catchInvalidJson } from "../errors/invalid-response.js";
 
 /** The four paginated listings. */
 export type ListingPath =
@@ -107,7 +106,7 @@ export async function fetchListingPage<P extends ListingPath>(
 ): Promise<ListingPage<P>> {
   // One generic call site: openapi-fetch's overloads cannot be picked for a union of paths.
   const get = client.GET as unknown as LooseGet;
-  const { data, error, response } = await typedJsonErrors("GET", path, () =>
+  const { data, error, response } = await catchInvalidJson("GET", path, () =>
     get(path, {
       params: { path: params.path, query: { ...params.query } },
       ...(signal ? { signal } : {}),
@@ -122,4 +121,33 @@ export async function fetchListingPage<P extends ListingPath>(
 function itemIdentity(item: unknown): string {
   const token = (item as { token?: unknown } | null)?.token;
   return typeof token === "string" ? token : JSON.stringify(item);
+}
+
+/**
+ * The items of a HAL listing. The key is `reports` even for Datasets, and `report_runs` for
+ * runs; a body without the array is reported rather than read as an empty page, which would
+ * silently end a pagination.
+ */
+export function listingItems<T>(
+  data: unknown,
+  key: "reports" | "report_runs",
+  method: string,
+  path: string,
+): T[] {
+  const embedded = (data as { _embedded?: Record<string, unknown> } | null | undefined)?._embedded;
+  const items = embedded?.[key];
+  if (!Array.isArray(items)) {
+    throw new ModeInvalidResponseError({
+      message: `${method} ${path} answered without an _embedded.${key} array`,
+      method,
+      path,
+      body: data,
+    });
+  }
+  return items as T[];
+}
+
+/** Which `_embedded` key a listing path uses. */
+export function listingKey(path: string): "reports" | "report_runs" {
+  return path.endsWith("/runs") ? "report_runs" : "reports";
 }

@@ -5,8 +5,8 @@ import {
   ModeInvalidResponseError,
   ModeNotFoundError,
   ModeRateLimitError,
-} from "../../src/index.js";
-import { hal, modeError, recordingFetch, testOptions } from "./helpers/recording-fetch.js";
+} from "../../../src/index.js";
+import { hal, modeError, recordingFetch, testOptions } from "../helpers/recording-fetch.js";
 
 const dataset = { token: "d1", id: 1, name: "Orders", type: "DatasetReport" };
 const run = {

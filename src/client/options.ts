@@ -1,10 +1,10 @@
-import type { ModeCredentialsProvider } from "./credentials.js";
-import type { RateLimitOptions } from "./rate-limiter.js";
-import type { RetryOptions } from "./retry-options.js";
+import type { RateLimitOptions } from "../resilience/rate-limiter.js";
+import type { RetryOptions } from "../resilience/retry.js";
+import type { ModeCredentialsProvider } from "./auth.js";
 
 /**
  * Options of `createModeClient` (and `createModeDatasets`). All optional; defaults in
- * ./defaults.ts. An explicit `undefined` means "use the default", so `token: process.env.X` works.
+ * `DEFAULTS` below. An explicit `undefined` means "use the default", so `token: process.env.X` works.
  */
 export interface ModeClientOptions {
   /** API token (the Basic user name). Default: `MODE_API_TOKEN` from the environment, where one exists. */
@@ -35,3 +35,34 @@ export interface ModeClientOptions {
   /** Extra headers sent on every request; values with CR or LF are refused. Default: none. */
   headers?: Record<string, string> | undefined;
 }
+
+/**
+ * Every default of the client, declared once, beside the options they fill in. Each option's doc
+ * comment names its default; test/unit/client/options.test.ts checks the README's table against
+ * these values.
+ */
+export const DEFAULTS = {
+  /** Mode's only documented host. */
+  baseUrl: "https://app.mode.com/api",
+  /** Environment variables read for credentials when `token`/`secret` are not given. */
+  tokenEnv: "MODE_API_TOKEN",
+  secretEnv: "MODE_API_SECRET",
+  /** Sent as `User-Agent` so Mode can tell this client apart (kept in step with package.json). */
+  userAgent: "mode-datasets/0.1.0",
+  /** Per attempt, so a retried request gets a fresh budget. */
+  timeoutMs: 30_000,
+  retry: {
+    retries: 2,
+    /** Only idempotent reads: a replayed POST /runs starts another report run. */
+    methods: ["GET", "HEAD"],
+    statuses: [408, 429, 500, 502, 503, 504],
+    baseDelayMs: 500,
+    maxDelayMs: 8_000,
+    /** A longer `Retry-After` is not waited out: the response is returned (or thrown) at once. */
+    maxRetryAfterMs: 30_000,
+  },
+  /** Mode documents about 40 requests per 10 seconds per user. */
+  rateLimit: { requests: 40, intervalMs: 10_000 },
+  /** Hard stop for pagination, in case a listing never signals its end. */
+  maxPages: 1_000,
+} as const;

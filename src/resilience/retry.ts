@@ -1,4 +1,4 @@
-import { DEFAULTS } from "./defaults.js";
+import { DEFAULTS } from "../client/options.js";
 
 /** What happened before a retry; passed to `retry.onRetry`. */
 export interface RetryEvent {
@@ -84,4 +84,22 @@ export function resolveRetryOptions(
 export function backoffDelay(options: ResolvedRetryOptions, attempt: number): number {
   const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
   return Math.floor(options.random() * ceiling);
+}
+
+/**
+ * Milliseconds to wait according to a `Retry-After` header, which is either delay-seconds or an
+ * HTTP date (RFC 9110 §10.2.3). Undefined when absent or unreadable; never negative.
+ */
+export function parseRetryAfter(
+  value: string | null | undefined,
+  now: number = Date.now(),
+): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  const text = value.trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  // Only accept things that look like an HTTP date; Date.parse alone would also read "1e3".
+  if (!/[a-z]/i.test(text)) return undefined;
+  const at = Date.parse(text);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, at - now);
 }

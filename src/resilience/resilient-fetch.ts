@@ -1,8 +1,6 @@
-import { sleep } from "./abort.js";
-import { ModeConnectionError, ModeTimeoutError } from "./errors.js";
+import { sleep } from "../internal/sleep.js";
 import type { RateLimiter } from "./rate-limiter.js";
-import { parseRetryAfter } from "./retry-after.js";
-import { backoffDelay, type ResolvedRetryOptions } from "./retry-options.js";
+import { backoffDelay, parseRetryAfter, type ResolvedRetryOptions } from "./retry.js";
 
 export type FetchLike = (input: Request) => Promise<Response>;
 
@@ -15,6 +13,23 @@ export interface ResilientFetchOptions {
 }
 
 type Attempt = { response: Response } | { failure: "timeout" | "connection"; cause: unknown };
+
+/**
+ * What the last attempt of a request failed with, when no response arrived. The error
+ * middleware turns it into a `ModeTimeoutError` or `ModeConnectionError` there, where the
+ * operation's path template is known, so the typed error is built once.
+ */
+export class TransportFailure extends Error {
+  override name = "TransportFailure";
+  constructor(
+    readonly failure: "timeout" | "connection",
+    readonly attempts: number,
+    readonly timeoutMs: number | false,
+    override readonly cause: unknown,
+  ) {
+    super(`${failure} after ${attempts} attempt(s)`);
+  }
+}
 
 // Statuses whose responses must not carry a body (the Response constructor refuses one).
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
@@ -60,7 +75,7 @@ export function createResilientFetch(options: ResilientFetchOptions): FetchLike 
         });
       } else {
         if (!retry || attempt >= maxAttempts)
-          throw transportError(options, request, method, outcome, attempt);
+          throw new TransportFailure(outcome.failure, attempt, options.timeoutMs, outcome.cause);
         delayMs = backoffDelay(retry, attempt);
         retry.onRetry?.({ method, url: request.url, attempt, delayMs, reason: outcome.failure });
       }
@@ -133,35 +148,4 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
       },
     );
   });
-}
-
-function transportError(
-  options: ResilientFetchOptions,
-  request: Request,
-  method: string,
-  outcome: { failure: "timeout" | "connection"; cause: unknown },
-  attempts: number,
-): ModeTimeoutError | ModeConnectionError {
-  const path = new URL(request.url).pathname;
-  const tries = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
-  const common = { method, path, url: request.url, attempts, cause: outcome.cause };
-  if (outcome.failure === "timeout") {
-    return new ModeTimeoutError({
-      ...common,
-      message: `${method} ${path} timed out after ${String(options.timeoutMs)} ms (${tries})`,
-    });
-  }
-  const reason =
-    outcome.cause instanceof Error ? describeCause(outcome.cause) : String(outcome.cause);
-  return new ModeConnectionError({
-    ...common,
-    message: `${method} ${path} failed to connect: ${reason} (${tries})`,
-  });
-}
-
-// undici reports "fetch failed" and puts the useful part (ECONNRESET, ECONNREFUSED) in cause.
-function describeCause(error: Error): string {
-  const inner = error.cause;
-  if (inner instanceof Error && inner.message) return `${error.message} (${inner.message})`;
-  return error.message;
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { createModeClient } from "../../src/index.js";
+import { createModeClient } from "../../../src/index.js";
 import {
   createRateLimiter,
   type RateLimiterClock,
   type RateLimitRelease,
-} from "../../src/rate-limiter.js";
-import { hal, recordingFetch, testOptions } from "./helpers/recording-fetch.js";
+} from "../../../src/resilience/rate-limiter.js";
+import { hal, recordingFetch, testOptions } from "../helpers/recording-fetch.js";
 
 // A clock whose time only moves when the test says so; timers fire as time passes them.
 function manualClock(): RateLimiterClock & { advance(ms: number): Promise<void>; timers: number } {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createModeClient, DEFAULTS } from "../../src/index.js";
-import { hal, recordingFetch, testOptions } from "./helpers/recording-fetch.js";
+import { createModeClient, DEFAULTS } from "../../../src/index.js";
+import { hal, recordingFetch, testOptions } from "../helpers/recording-fetch.js";
 
 const dataset = {
   token: "5a4177a2902c",

@@ -11,8 +11,8 @@ import {
   ModeServerError,
   ModeUnauthorizedError,
   ModeUnprocessableEntityError,
-} from "../../src/index.js";
-import { recordingFetch, testOptions } from "./helpers/recording-fetch.js";
+} from "../../../src/index.js";
+import { recordingFetch, testOptions } from "../helpers/recording-fetch.js";
 
 const path = "/{account}/datasets/{dataset}";
 

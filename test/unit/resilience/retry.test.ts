@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseRetryAfter } from "../../src/retry-after.js";
+import { parseRetryAfter } from "../../../src/resilience/retry.js";
 
 describe("parseRetryAfter", () => {
   const now = Date.UTC(2026, 0, 1, 12, 0, 0);

@@ -1,23 +1,22 @@
-import type { operations } from "../generated/schema.js";
-import { createModeClient, type ModeClient } from "./create-mode-client.js";
-import { errorFromResponse } from "./error-from-response.js";
-import { ModeInvalidResponseError } from "./errors.js";
-import type { ModeClientOptions } from "./options.js";
-import {
-  fetchListingPage,
-  paginate,
-  type ListingItem,
-  type ListingPath,
-  type PaginateOptions,
-} from "./paginate.js";
-import { typedJsonErrors } from "./typed-json-errors.js";
+import type { operations } from "../../generated/schema.js";
+import { createModeClient, type ModeClient } from "../client/create-mode-client.js";
+import type { ModeClientOptions } from "../client/options.js";
+import { errorFromResponse, ModeInvalidResponseError } from "../errors/errors.js";
+import { catchInvalidJson } from "../errors/invalid-response.js";
 import type {
   Dataset,
   DatasetListItem,
   Report,
   ReportRun,
   UpdateDatasetRequest,
-} from "./schema-types.js";
+} from "../schema-types.js";
+import {
+  fetchListingPage,
+  paginate,
+  type ListingItem,
+  type ListingPath,
+  type PaginateOptions,
+} from "./listings.js";
 
 type PathParams<K extends keyof operations> = operations[K]["parameters"]["path"];
 type QueryParams<K extends keyof operations> = NonNullable<operations[K]["parameters"]["query"]>;
@@ -120,7 +119,7 @@ export function createModeDatasets(options: ModeDatasetsOptions = {}): ModeDatas
     datasets: {
       async get({ account, dataset }, options) {
         const path = "/{account}/datasets/{dataset}";
-        const result = await typedJsonErrors("GET", path, () =>
+        const result = await catchInvalidJson("GET", path, () =>
           client.GET(path, { params: { path: { account, dataset } }, ...signalOf(options) }),
         );
         return unwrap(result, "GET", path);
@@ -128,7 +127,7 @@ export function createModeDatasets(options: ModeDatasetsOptions = {}): ModeDatas
       async update({ account, dataset }, changes, options) {
         checkChanges(changes);
         const path = "/{account}/datasets/{dataset}";
-        const result = await typedJsonErrors("PATCH", path, () =>
+        const result = await catchInvalidJson("PATCH", path, () =>
           client.PATCH(path, {
             params: { path: { account, dataset } },
             body: { report: changes },
@@ -139,7 +138,7 @@ export function createModeDatasets(options: ModeDatasetsOptions = {}): ModeDatas
       },
       async delete({ account, dataset }, options) {
         const path = "/{account}/datasets/{dataset}";
-        const result = await typedJsonErrors("DELETE", path, () =>
+        const result = await catchInvalidJson("DELETE", path, () =>
           client.DELETE(path, { params: { path: { account, dataset } }, ...signalOf(options) }),
         );
         unwrapEmpty(result, "DELETE", path);
@@ -213,7 +212,7 @@ export function createModeDatasets(options: ModeDatasetsOptions = {}): ModeDatas
         checkTokens(datasetTokens);
         const path = "/{account}/reports/{report}/runs";
         const body = { report: { dataset_tokens: datasetTokens.map((token) => ({ token })) } };
-        const result = await typedJsonErrors("POST", path, () =>
+        const result = await catchInvalidJson("POST", path, () =>
           client.POST(path, { params: { path: { account, report } }, body, ...signalOf(options) }),
         );
         return unwrap(result, "POST", path);

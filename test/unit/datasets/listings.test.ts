@@ -4,8 +4,8 @@ import {
   ModeInvalidResponseError,
   ModeNotFoundError,
   paginate,
-} from "../../src/index.js";
-import { hal, modeError, recordingFetch, testOptions } from "./helpers/recording-fetch.js";
+} from "../../../src/index.js";
+import { hal, modeError, recordingFetch, testOptions } from "../helpers/recording-fetch.js";
 
 const spacePath = "/{account}/spaces/{space}/datasets" as const;
 const spaceInit = { params: { path: { account: "northwind", space: "s1" } } };

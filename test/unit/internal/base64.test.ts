@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { base64Utf8 } from "../../src/base64.js";
+import { base64Utf8 } from "../../../src/internal/base64.js";
 
 describe("base64Utf8", () => {
   it("encodes ascii like rfc 7617's example", () => {

@@ -1,0 +1,45 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { DEFAULTS } from "../../../src/index.js";
+
+const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
+
+/** The default column of the README's options table, by option name. */
+function documentedDefaults(): Map<string, string> {
+  const rows = new Map<string, string>();
+  for (const match of readme.matchAll(/^\| `([\w.]+)` \| ([^|]+) \|/gm)) {
+    rows.set(match[1] as string, (match[2] as string).trim());
+  }
+  return rows;
+}
+
+// Compares a README cell such as `{ requests: 40, intervalMs: 10000 }` with a value, ignoring
+// quotes, spaces and digit separators.
+const normalise = (text: string): string => text.replace(/[`"'\s_]/g, "");
+
+describe("defaults", () => {
+  it("names the package version in the user agent", () => {
+    const pkg = JSON.parse(
+      readFileSync(new URL("../../../package.json", import.meta.url), "utf8"),
+    ) as { name: string; version: string };
+    expect(DEFAULTS.userAgent).toBe(`${pkg.name}/${pkg.version}`);
+  });
+
+  it.each([
+    ["baseUrl", DEFAULTS.baseUrl],
+    ["timeoutMs", DEFAULTS.timeoutMs],
+    ["retry.retries", DEFAULTS.retry.retries],
+    ["retry.methods", DEFAULTS.retry.methods],
+    ["retry.statuses", DEFAULTS.retry.statuses],
+    ["retry.baseDelayMs", DEFAULTS.retry.baseDelayMs],
+    ["retry.maxDelayMs", DEFAULTS.retry.maxDelayMs],
+    ["retry.maxRetryAfterMs", DEFAULTS.retry.maxRetryAfterMs],
+    ["rateLimit", DEFAULTS.rateLimit],
+  ])("documents the default of %s in the README's options table", (option, value) => {
+    const cell = documentedDefaults().get(option);
+    expect(cell, `README options table has no row for ${option}`).toBeDefined();
+    const expected =
+      typeof value === "string" ? value : JSON.stringify(value).replace(/"(\w+)":/g, "$1:");
+    expect(normalise(cell as string)).toBe(normalise(expected));
+  });
+});
