@@ -5,11 +5,11 @@
 import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { buildDocs, docsDir } from "./docs-builder.js";
-import { parseServeArgs } from "./prism-cli-args.js";
-import { repoRoot, startPrism, type PrismServer } from "./prism-launcher.js";
+import { buildDocs, docsDir } from "../site/docs-builder.js";
+import { parseServeArgs } from "../kit/prism/cli-args.js";
+import { packageRoot as repoRoot, startPrism, type PrismServer } from "../kit/prism/launcher.js";
 import { firstRunSnippets } from "./start-snippets.js";
-import { serveDirectory, type StaticServer } from "./static-server.js";
+import { serveDirectory, type StaticServer } from "../site/static-server.js";
 
 /** Runs one build step quietly; on failure, prints what it printed and stops. */
 async function step(label: string, command: string, args: string[]): Promise<void> {

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { serveDirectory, type StaticServer } from "../../scripts/static-server.js";
+import { serveDirectory, type StaticServer } from "../../site/static-server.js";
 import { launchChromium } from "./chromium.js";
 import { openWatchedPage, type PageWatch } from "./page-watch.js";
 

@@ -5,8 +5,8 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { buildDocs, docsDir, docsTitle } from "../../scripts/docs-builder.js";
-import { serveDirectory, type StaticServer } from "../../scripts/static-server.js";
+import { buildDocs, docsDir, docsTitle } from "../../site/docs-builder.js";
+import { serveDirectory, type StaticServer } from "../../site/static-server.js";
 import { launchChromium } from "./chromium.js";
 import { openWatchedPage, type PageWatch } from "./page-watch.js";
 

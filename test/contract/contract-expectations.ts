@@ -2,7 +2,7 @@
 // operation's schema, Prism's violations, and the ModeApiError our client makes of an error.
 import { expect } from "vitest";
 import { errorFromResponse, ModeApiError, type ModeErrorKind } from "../../src/index.js";
-import { violationsOf, type Violation } from "../../scripts/prism-violations.js";
+import { violationsOf, type Violation } from "../../kit/prism/violations.js";
 import { againstPrism, type ContractClient } from "./contract-target.js";
 import {
   describeErrors,

@@ -5,9 +5,9 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundledSpec, startPrism, type PrismServer } from "../../scripts/prism-launcher.js";
-import { loadOperationMatcher } from "../../scripts/prism-operations.js";
-import { startRecorder, type Recorder } from "../../scripts/prism-recorder.js";
+import { bundledSpec, startPrism, type PrismServer } from "../../kit/prism/launcher.js";
+import { loadOperationMatcher } from "../../kit/prism/operations.js";
+import { startRecorder, type Recorder } from "../../kit/prism/recorder.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 

@@ -1,6 +1,6 @@
 // `npm run mock`: the validating mock for other clients, on a port of the caller's choosing.
 import { describe, expect, it } from "vitest";
-import { freePort } from "../../scripts/prism-launcher.js";
+import { freePort } from "../../kit/prism/launcher.js";
 import { startScript, type RunningScript } from "./run-script.js";
 
 const basic = `Basic ${Buffer.from("example-token:example-secret").toString("base64")}`;

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { freePort, startPrism } from "../../scripts/prism-launcher.js";
+import { freePort, startPrism } from "../../kit/prism/launcher.js";
 import { isAlive } from "./run-script.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));

@@ -2,7 +2,7 @@
 // captured from Prism 5.14 (see /work/notes/contract-findings.md for where each comes from).
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { loadOperationMatcher } from "../../scripts/prism-operations.js";
+import { loadOperationMatcher } from "../../kit/prism/operations.js";
 import {
   formatTable,
   parsePrismProblem,
@@ -10,7 +10,7 @@ import {
   summarize,
   violationsOf,
   type Exchange,
-} from "../../scripts/prism-violations.js";
+} from "../../kit/prism/violations.js";
 
 // Captured from `prism mock --errors` for PATCH with an unwrapped body.
 const unwrappedHeader =

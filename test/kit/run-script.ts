@@ -21,7 +21,7 @@ export function startScript(
   args: string[],
   env: NodeJS.ProcessEnv = {},
 ): RunningScript {
-  const child = spawn(process.execPath, ["--import", "tsx", `scripts/${script}`, ...args], {
+  const child = spawn(process.execPath, ["--import", "tsx", `kit/${script}`, ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -58,7 +58,7 @@ export function startScript(
           } else if (done) {
             listeners.delete(check);
             reject(
-              new Error(`scripts/${script} exited before printing ${String(pattern)}:\n${output}`),
+              new Error(`kit/${script} exited before printing ${String(pattern)}:\n${output}`),
             );
           }
         };

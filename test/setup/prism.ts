@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import type {} from "vitest";
 import type { TestProject } from "vitest/node";
-import { bundledSpec, startPrism, type PrismServer } from "../../scripts/prism-launcher.js";
+import { bundledSpec, startPrism, type PrismServer } from "../../kit/prism/launcher.js";
 
 /** What the contract tests are pointed at. */
 export interface ModeContractTarget {

@@ -1,5 +1,5 @@
 // Options shared by `npm run mock` and `npm run proxy`: --port (or PORT), --host, --spec.
-import { bundledSpec } from "./prism-launcher.js";
+import { bundledSpec } from "../package-root.js";
 
 export interface ServeArgs {
   host: string;

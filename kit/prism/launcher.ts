@@ -5,15 +5,13 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { request } from "node:http";
 import { createServer } from "node:net";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 
-/** Repository root (this file lives in scripts/). */
-export const repoRoot = fileURLToPath(new URL("..", import.meta.url));
+import { bundledSpec, packageRoot } from "../package-root.js";
 
-/** The bundled spec Prism serves: never the split sources (STYLE habit 5). */
-export const bundledSpec = fileURLToPath(new URL("../generated/openapi.yaml", import.meta.url));
+export { bundledSpec, packageRoot };
 
-const prismBin = fileURLToPath(new URL("../node_modules/.bin/prism", import.meta.url));
+const prismBin = join(packageRoot, "node_modules", ".bin", "prism");
 
 export interface PrismOptions {
   /** `mock` answers from the spec's examples; `proxy` forwards to `upstream`. */
@@ -172,7 +170,7 @@ async function launch(options: PrismOptions, host: string, port: number): Promis
 
   installExitHooks();
   const child = spawn(prismBin, args, {
-    cwd: repoRoot,
+    cwd: packageRoot,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     // No colours: the log is read by people and by our failure messages alike.

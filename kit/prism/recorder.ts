@@ -3,8 +3,8 @@
 // header ties every violation to its request exactly, even when a client sends requests in
 // parallel (Prism's log interleaves them). Requests and answers pass through unchanged.
 import { createServer, request, type IncomingHttpHeaders, type Server } from "node:http";
-import type { OperationMatcher } from "./prism-operations.js";
-import { violationsOf, type Exchange } from "./prism-violations.js";
+import type { OperationMatcher } from "./operations.js";
+import { violationsOf, type Exchange } from "./violations.js";
 
 export interface RecorderOptions {
   /** Prism's base URL (`http://127.0.0.1:port`). */

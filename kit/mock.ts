@@ -1,8 +1,8 @@
 // `npm run mock [-- --port N]`: the validating mock of Mode's Datasets API for any client.
 // Prism answers from the spec's examples and, with --errors, refuses requests that break the
 // spec (4xx) and examples that break their own schema (500). Ctrl-C stops it.
-import { startPrism } from "./prism-launcher.js";
-import { parseServeArgs } from "./prism-cli-args.js";
+import { startPrism } from "./prism/launcher.js";
+import { parseServeArgs } from "./prism/cli-args.js";
 
 async function main(): Promise<void> {
   const { host, port, spec, positionals } = parseServeArgs(process.argv.slice(2), process.env);

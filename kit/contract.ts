@@ -4,10 +4,10 @@
 // request broke the contract, when the command failed, or when it sent no request at all
 // (a run that sends nothing proves nothing).
 import { spawn } from "node:child_process";
-import { bundledSpec, startPrism } from "./prism-launcher.js";
-import { loadOperationMatcher } from "./prism-operations.js";
-import { startRecorder } from "./prism-recorder.js";
-import { describeViolation, formatTable, isError, summarize } from "./prism-violations.js";
+import { bundledSpec, startPrism } from "./prism/launcher.js";
+import { loadOperationMatcher } from "./prism/operations.js";
+import { startRecorder } from "./prism/recorder.js";
+import { describeViolation, formatTable, isError, summarize } from "./prism/violations.js";
 
 const usage = `usage: npm run contract -- [--spec <openapi file>] [--] <command> [args...]
   Runs <command> with MODE_BASE_URL set to a validating mock of Mode's Datasets API.

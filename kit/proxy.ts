@@ -4,11 +4,11 @@
 // 500s; every such exchange is printed as it happens, and a summary table on Ctrl-C.
 import { appendFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseServeArgs } from "./prism-cli-args.js";
-import { repoRoot, startPrism } from "./prism-launcher.js";
-import { loadOperationMatcher } from "./prism-operations.js";
-import { startRecorder } from "./prism-recorder.js";
-import { describeViolation, formatTable, isError, summarize } from "./prism-violations.js";
+import { parseServeArgs } from "./prism/cli-args.js";
+import { startPrism } from "./prism/launcher.js";
+import { loadOperationMatcher } from "./prism/operations.js";
+import { startRecorder } from "./prism/recorder.js";
+import { describeViolation, formatTable, isError, summarize } from "./prism/violations.js";
 
 const usage =
   "usage: npm run proxy -- <upstream base URL, e.g. https://app.mode.com/api> [--port N] [--host H] [--spec FILE]";
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
 
   // Prism listens on a private port; people and clients talk to the recorder in front of it,
   // which sees each answer's violations and prints them.
-  const logFile = join(repoRoot, ".prism-proxy.log");
+  const logFile = join(process.cwd(), ".prism-proxy.log");
   writeFileSync(logFile, "");
   const prism = await startPrism({
     mode: "proxy",

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 const redoclyBin = join(repoRoot, "node_modules", ".bin", "redocly");
-const template = join(repoRoot, "scripts", "docs-template.hbs");
+const template = join(repoRoot, "site", "template.hbs");
 const description =
   "Reference for Mode Analytics' Datasets API: eight operations, HAL envelopes, filters, pagination.";
 
