@@ -1,30 +1,62 @@
-// What a user gets from `npm install mode-datasets`: the packed tarball, unpacked into a fresh
-// project, imported by its package name, type-checked, and run against the mock.
+// What a user gets from `npm pack` on a fresh clone: the repository's files copied without any
+// build output, packed (npm runs `prepare`, which must build), unpacked into a fresh project,
+// imported and required by its package name, type-checked, and run against the mock.
 // The tarball's one dependency (openapi-fetch) and TypeScript are linked from this repo's
 // node_modules, so the test needs no registry.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 const repo = resolve(import.meta.dirname, "../..");
+let workspace: string;
 let project: string;
+let tarball: string;
 
-beforeAll(() => {
-  project = mkdtempSync(join(tmpdir(), "mode-datasets-consumer-"));
-  // npm pack runs `prepack` hooks if any; the build must exist, as it does in `npm test`.
-  execFileSync("npm", ["run", "--silent", "build"], { cwd: repo, stdio: "ignore" });
-  const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", project], {
+/** Copies what a clone holds (tracked files, plus new ones not yet committed): no dist/. */
+function cleanCopy(to: string): void {
+  const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], {
     cwd: repo,
     encoding: "utf8",
   })
-    .trim()
-    .split("\n")
-    .pop()!;
+    .split("\0")
+    .filter((file) => file !== "" && existsSync(join(repo, file)));
+  for (const file of files) {
+    mkdirSync(dirname(join(to, file)), { recursive: true });
+    cpSync(join(repo, file), join(to, file));
+  }
+  symlinkSync(join(repo, "node_modules"), join(to, "node_modules"));
+}
+
+beforeAll(() => {
+  workspace = mkdtempSync(join(tmpdir(), "mode-datasets-package-"));
+  const clone = join(workspace, "clone");
+  project = join(workspace, "consumer");
+  mkdirSync(project);
+  cleanCopy(clone);
+  tarball = join(
+    project,
+    execFileSync("npm", ["pack", "--silent", "--pack-destination", project], {
+      cwd: clone,
+      encoding: "utf8",
+    })
+      .trim()
+      .split("\n")
+      .pop() as string,
+  );
   const installed = join(project, "node_modules", "mode-datasets");
   mkdirSync(installed, { recursive: true });
-  execFileSync("tar", ["-xzf", join(project, tarball), "-C", installed, "--strip-components=1"]);
+  execFileSync("tar", ["-xzf", tarball, "-C", installed, "--strip-components=1"]);
   for (const dep of ["openapi-fetch", "openapi-typescript-helpers", "typescript", "@types"]) {
     symlinkSync(join(repo, "node_modules", dep), join(project, "node_modules", dep));
   }
@@ -32,27 +64,47 @@ beforeAll(() => {
     join(project, "package.json"),
     JSON.stringify({ name: "consumer", type: "module", private: true }),
   );
-}, 120_000);
+}, 180_000);
 
-afterAll(() => rmSync(project, { recursive: true, force: true }));
+afterAll(() => rmSync(workspace, { recursive: true, force: true }));
 
-describe("the packed package", () => {
-  it("ships the build, the types, the bundled spec and the README, and nothing from src or test", () => {
-    const files = execFileSync(
-      "tar",
-      ["-tzf", join(project, readdirSync(project).find((f) => f.endsWith(".tgz"))!)],
-      { encoding: "utf8" },
-    );
+describe("the package packed from a clean clone", () => {
+  it("ships the build, the sources its maps point to, the types, the spec and the README", () => {
+    const files = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).split("\n");
     expect(files).toContain("package/dist/src/index.js");
+    expect(files).toContain("package/dist/src/index.js.map");
     expect(files).toContain("package/dist/src/index.d.ts");
     expect(files).toContain("package/dist/generated/schema.d.ts");
+    expect(files).toContain("package/src/index.ts");
+    expect(files).toContain("package/generated/schema.ts");
     expect(files).toContain("package/generated/openapi.json");
     expect(files).toContain("package/generated/openapi.yaml");
     expect(files).toContain("package/README.md");
-    expect(files).not.toMatch(/package\/(src|test|openapi|scripts)\//);
+    expect(files.filter((file) => /^package\/(test|openapi|scripts|bench)\//.test(file))).toEqual(
+      [],
+    );
   });
 
-  it("type-checks a consumer that imports the client, the types and the spec by package name", () => {
+  it("has every source a source map names", () => {
+    const unpacked = join(project, "node_modules", "mode-datasets");
+    const maps = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" })
+      .split("\n")
+      .filter((file) => file.endsWith(".map"))
+      .map((file) => join(unpacked, file.replace(/^package\//, "")));
+    expect(maps.length).toBeGreaterThan(0);
+    for (const map of maps) {
+      const { sources } = JSON.parse(readFileSync(map, "utf8")) as {
+        sources: string[];
+      };
+      for (const source of sources) {
+        expect(existsSync(resolve(dirname(map), source)), `${map} → ${source}`).toBe(true);
+      }
+    }
+  });
+
+  it("type-checks a consumer that imports the client, the types and the spec by package name", {
+    timeout: 120_000,
+  }, () => {
     writeFileSync(
       join(project, "consumer.ts"),
       [
@@ -89,6 +141,19 @@ describe("the packed package", () => {
     ).not.toThrow();
   });
 
+  it("loads with require() from CommonJS, as the README promises on this Node", () => {
+    writeFileSync(
+      join(project, "required.cjs"),
+      'const { createModeClient } = require("mode-datasets"); console.log(typeof createModeClient);',
+    );
+    const out = execFileSync(process.execPath, ["required.cjs"], {
+      cwd: project,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    expect(out.trim()).toBe("function");
+  });
+
   it("talks to the mock from a plain Node program that imports it by package name", () => {
     const { baseUrl } = inject("modeContract");
     expect(baseUrl, "the Prism mock from the global setup").toBeTruthy();
@@ -102,7 +167,7 @@ describe("the packed package", () => {
         "console.log(JSON.stringify({ title: spec.info.title, type: dataset.type, token: dataset.token }));",
       ].join("\n"),
     );
-    const out = execFileSync(process.execPath, ["run.mjs", baseUrl!], {
+    const out = execFileSync(process.execPath, ["run.mjs", baseUrl as string], {
       cwd: project,
       encoding: "utf8",
     });
