@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: overhead, size, pagination and load of the client, printed as one table and
- * written to bench/RESULTS.md. Exits 1 when a target of issue 6 is missed. `--quick` runs fewer
+ * written to bench/RESULTS.md. Exits 1 when a target in bench/README.md is missed. `--quick` runs fewer
  * rounds (for trying the harness, not for RESULTS.md).
  */
 import { writeFileSync } from "node:fs";
