@@ -88,17 +88,24 @@ describe.concurrent("npm run contract", { timeout: 60_000 }, () => {
   });
 
   it("is wired as the npm script and reports a failure through npm", async ({ expect }) => {
-    const code = await new Promise<number>((resolve) => {
+    const { code, output } = await new Promise<{ code: number; output: string }>((resolve) => {
       const npm = spawn(
         "npm",
         ["run", "--silent", "contract", "--", "node", "test/kit/clients/careless-client.mjs"],
-        {
-          cwd: root,
-          stdio: "ignore",
-        },
+        { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
       );
-      npm.once("close", (exitCode) => resolve(exitCode ?? 128));
+      let output = "";
+      npm.stdout.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+      });
+      npm.stderr.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+      });
+      npm.once("close", (exitCode) => resolve({ code: exitCode ?? 128, output }));
     });
-    expect(code).not.toBe(0);
+    // The verdict itself, not just any failure: a missing or broken script also exits non-zero.
+    expect(output).toContain("contract: 6 request(s), 5 broke the contract");
+    expect(output).toContain("contract: FAIL: requests broke the contract");
+    expect(code).toBe(1);
   });
 });
