@@ -7,13 +7,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { serveDirectory, type StaticServer } from "../../site/static-server.js";
 import { launchChromium } from "./chromium.js";
 import { openWatchedPage, type PageWatch } from "./page-watch.js";
+import { mockUrl } from "../support/mock-target.js";
 
 const entry = fileURLToPath(new URL("../../src/index.ts", import.meta.url));
-const target = inject("modeContract");
 
 let dir: string | undefined;
 let server: StaticServer | undefined;
@@ -23,8 +23,7 @@ let watch: PageWatch;
 let bundleBytes = 0;
 
 beforeAll(async () => {
-  if (target.baseUrl === null)
-    throw new Error(`no mock server: ${target.problem ?? "unknown reason"}`);
+  mockUrl(); // fails at once, with the setup's reason, when there is no mock
   dir = await mkdtemp(join(tmpdir(), "mode-datasets-browser-"));
   const result = await build({
     entryPoints: [entry],
@@ -61,7 +60,7 @@ async function inPage<T>(body: string): Promise<T> {
   // Passed as a string: vitest rewrites `import()` in test code, and the page must load the bundle
   // itself, as a browser application would.
   return (await page.evaluate(
-    `(async () => { const mode = await import("/mode-datasets.js"); const baseUrl = ${JSON.stringify(target.baseUrl)}; ${body} })()`,
+    `(async () => { const mode = await import("/mode-datasets.js"); const baseUrl = ${JSON.stringify(mockUrl())}; ${body} })()`,
   )) as T;
 }
 
@@ -117,7 +116,7 @@ describe("the client in a browser", () => {
 
   test("only ever talked to 127.0.0.1 and logged no error but the refused request", () => {
     expect(watch.foreign).toEqual([]);
-    expect(watch.local.some((url) => url.startsWith(target.baseUrl as string))).toBe(true);
+    expect(watch.local.some((url) => url.startsWith(mockUrl()))).toBe(true);
     // The 400 of the test above is logged by Chromium as a failed resource load; nothing else is.
     expect(watch.errors).toEqual([
       expect.stringMatching(/status of 400 .*filter=created_at\.gt\.yesterday/),

@@ -1,25 +1,17 @@
 // Where contract tests send requests (our Prism, or the server named by MODE_CONTRACT_BASE_URL),
 // with which tokens and credentials, and our client pointed there.
-import { inject } from "vitest";
 import {
   createModeClient,
   createModeDatasets,
   type ModeClient,
   type ModeDatasets,
 } from "../../src/index.js";
-
-const target = inject("modeContract");
+import { mockTarget, mockUrl } from "../support/mock-target.js";
 
 /** Our own Prism mock: every check applies. Otherwise MODE_CONTRACT_BASE_URL. */
-export const againstPrism = target.kind === "prism";
+export const againstPrism = mockTarget.kind === "prism";
 /** Writes (update, delete, refresh) run on our mock, elsewhere only with MODE_CONTRACT_ALLOW_WRITES=1. */
-export const writesAllowed = target.allowWrites;
-
-function baseUrl(): string {
-  if (target.baseUrl === null)
-    throw new Error(`no contract server: ${target.problem ?? "unknown reason"}`);
-  return target.baseUrl;
-}
+export const writesAllowed = mockTarget.allowWrites;
 
 const env = (name: string, fallback: string): string => process.env[name] || fallback;
 
@@ -67,7 +59,7 @@ export function contractClient(options: ContractClientOptions = {}): ContractCli
   const transport = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   let last: Response | undefined;
   const client = createModeClient({
-    baseUrl: baseUrl(),
+    baseUrl: mockUrl(),
     ...credentials(),
     retry: false,
     // Our mock has no rate limit; a real server keeps the client's default of 40 per 10 s.

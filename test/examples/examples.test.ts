@@ -2,28 +2,17 @@
 // Prism mock; the refresh example also against a small loopback server whose runs really end,
 // since a mock only ever lists its example runs.
 import { execFile } from "node:child_process";
-import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, inject, test } from "vitest";
+import { afterEach, describe, expect, test } from "vitest";
+import { type Json, spec } from "../support/bundled-spec.js";
+import { mockUrl } from "../support/mock-target.js";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 const tsx = join(repoRoot, "node_modules", ".bin", "tsx");
 
-// biome-ignore lint/suspicious/noExplicitAny: the spec is walked by its OpenAPI shape, untyped on purpose
-type Json = any;
-const spec: Json = JSON.parse(
-  await readFile(new URL("../../generated/openapi.json", import.meta.url), "utf8"),
-);
 const example = (name: string): Json => structuredClone(spec.components.examples[name].value);
-
-const target = inject("modeContract");
-function mockUrl(): string {
-  if (target.baseUrl === null)
-    throw new Error(`no mock server: ${target.problem ?? "unknown reason"}`);
-  return target.baseUrl;
-}
 
 interface Outcome {
   code: number;

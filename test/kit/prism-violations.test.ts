@@ -1,8 +1,8 @@
 // How the kit reads Prism's reports (header, problem bodies) and summarises them, on answers
 // captured from Prism 5.14 (see /work/notes/contract-findings.md for where each comes from).
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadOperationMatcher } from "../../kit/prism/operations.js";
+import { bundledYamlPath } from "../support/bundled-spec.js";
 import {
   formatTable,
   parsePrismProblem,
@@ -163,9 +163,7 @@ describe("summarising exchanges", () => {
 });
 
 describe("naming the operation of a request", () => {
-  const match = loadOperationMatcher(
-    fileURLToPath(new URL("../../generated/openapi.yaml", import.meta.url)),
-  );
+  const match = loadOperationMatcher(bundledYamlPath);
 
   it.each([
     ["GET", "/northwind/datasets/5a4177a2902c", "getDataset"],

@@ -1,15 +1,10 @@
 // `npm run proxy -- <upstream>` in front of a fake of Mode (a real node:http server on a free
 // loopback port) that answers one Dataset correctly and one that breaks the spec.
-import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spec } from "../support/bundled-spec.js";
 import { isAlive, startScript } from "./run-script.js";
 
-const spec = JSON.parse(
-  readFileSync(new URL("../../generated/openapi.json", import.meta.url), "utf8"),
-) as {
-  components: { examples: Record<string, { value: unknown }> };
-};
 const goodDataset = spec.components.examples["Dataset"]?.value;
 
 let upstream: Server;

@@ -1,10 +1,15 @@
 // The bundled spec, loaded once, and a JSON Schema validator for any schema inside it.
 // Tests validate on our side with Ajv rather than trusting the mock that serves the same file.
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 
 export const bundledSpecPath = new URL("../../generated/openapi.json", import.meta.url);
+/** The same bundle as YAML, the file Prism serves. */
+export const bundledYamlPath = fileURLToPath(
+  new URL("../../generated/openapi.yaml", import.meta.url),
+);
 
 // Loose typing on purpose: tests walk the document by its OpenAPI shape.
 // biome-ignore lint/suspicious/noExplicitAny: the spec is walked by its OpenAPI shape, untyped on purpose

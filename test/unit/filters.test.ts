@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -11,14 +10,13 @@ import {
   type FilterField,
   type FilterOperator,
 } from "../../src/index.js";
+import { spec } from "../support/bundled-spec.js";
 
 // The pattern is read from the bundled spec, so the helpers and the spec cannot drift apart.
-const spec = JSON.parse(
-  readFileSync(new URL("../../generated/openapi.json", import.meta.url), "utf8"),
-) as {
-  components: { parameters: { Filter: { schema: { pattern: string; maxLength?: number } } } };
+const filterSchema = spec.components.parameters.Filter.schema as {
+  pattern: string;
+  maxLength?: number;
 };
-const filterSchema = spec.components.parameters.Filter.schema;
 const filterPattern = new RegExp(filterSchema.pattern);
 
 // Years 0000-9999, the range a four-digit ISO 8601 year can write.
