@@ -51,7 +51,12 @@ export type ModeClient = Omit<Client<paths>, "PATCH" | "POST"> & {
  * timeouts and client-side rate limiting. Calls return `{ data, error, response }` as usual.
  */
 export function createModeClient(options: ModeClientOptions = {}): ModeClient {
-  const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULTS.baseUrl);
+  // An empty variable counts as unset, as CI systems often export empty ones.
+  const fromEnv = options.baseUrl === undefined ? readEnv(DEFAULTS.baseUrlEnv) || undefined : undefined;
+  const baseUrl = checkBaseUrl(
+    options.baseUrl ?? fromEnv ?? DEFAULTS.baseUrl,
+    fromEnv === undefined ? "baseUrl" : DEFAULTS.baseUrlEnv,
+  );
   const headers = checkHeaders({
     // Mode's documented Accept for success bodies, plus the JSON its error bodies come in.
     Accept: "application/hal+json, application/json;q=0.9",
@@ -115,28 +120,28 @@ function credentialsFrom(options: ModeClientOptions): {
   return { provider: () => fixed, source };
 }
 
-function checkBaseUrl(baseUrl: string): string {
+function checkBaseUrl(baseUrl: string, source: string): string {
   let url: URL;
   try {
     url = new URL(baseUrl);
   } catch {
     throw new TypeError(
-      `baseUrl ${JSON.stringify(baseUrl)} is not an absolute URL; expected e.g. "${DEFAULTS.baseUrl}"`,
+      `${source} ${JSON.stringify(baseUrl)} is not an absolute URL; expected e.g. "${DEFAULTS.baseUrl}"`,
     );
   }
   if (url.username || url.password) {
     throw new TypeError(
-      "baseUrl must not contain a user name or password; pass `token` and `secret` instead",
+      `${source} must not contain a user name or password; pass \`token\` and \`secret\` instead`,
     );
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new TypeError(
-      `baseUrl ${JSON.stringify(baseUrl)} uses ${url.protocol}; expected https:// (or http:// to a loopback host)`,
+      `${source} ${JSON.stringify(baseUrl)} uses ${url.protocol}; expected https:// (or http:// to a loopback host)`,
     );
   }
   if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
     throw new TypeError(
-      `baseUrl ${JSON.stringify(baseUrl)} would send Mode credentials over plain http://; expected https:// (http:// is allowed only to localhost, 127.0.0.0/8 or [::1])`,
+      `${source} ${JSON.stringify(baseUrl)} would send Mode credentials over plain http://; expected https:// (http:// is allowed only to localhost, 127.0.0.0/8 or [::1])`,
     );
   }
   return baseUrl;

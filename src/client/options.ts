@@ -16,7 +16,11 @@ export interface ModeClientOptions {
    * `token`/`secret` (pass one or the other). Default: none.
    */
   credentials?: ModeCredentialsProvider | undefined;
-  /** API root. Default `https://app.mode.com/api`. Plain http:// is allowed only to loopback hosts. */
+  /**
+   * API root. Default: `MODE_BASE_URL` from the environment where one is set (the contract kit
+   * sets it to its mock), else `https://app.mode.com/api`. Plain http:// is allowed only to
+   * loopback hosts, from either source.
+   */
   baseUrl?: string | undefined;
   /** The fetch to send requests with (tests, proxies, instrumentation). Default `globalThis.fetch`. */
   fetch?: ((input: Request) => Promise<Response>) | undefined;
@@ -44,6 +48,8 @@ export interface ModeClientOptions {
 export const DEFAULTS = {
   /** Mode's only documented host. */
   baseUrl: "https://app.mode.com/api",
+  /** Environment variable read for the API root when `baseUrl` is not given. */
+  baseUrlEnv: "MODE_BASE_URL",
   /** Environment variables read for credentials when `token`/`secret` are not given. */
   tokenEnv: "MODE_API_TOKEN",
   secretEnv: "MODE_API_SECRET",

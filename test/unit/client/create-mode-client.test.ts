@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createModeClient, DEFAULTS } from "../../../src/index.js";
 import { hal, recordingFetch, testOptions } from "../helpers/recording-fetch.js";
 
@@ -104,6 +104,42 @@ describe("createModeClient requests", () => {
       params: { path: { account: "a", dataset: "b" } },
     });
     expect(requests[0]?.url).toBe("http://127.0.0.1:4010/a/datasets/b");
+  });
+});
+
+describe("createModeClient base URL from MODE_BASE_URL", () => {
+  afterEach(() => vi.unstubAllEnvs());
+  const get = (client: ReturnType<typeof createModeClient>) =>
+    client.GET("/{account}/datasets/{dataset}", {
+      params: { path: { account: "northwind", dataset: "5a4177a2902c" } },
+    });
+
+  it("sends to MODE_BASE_URL when no baseUrl is given, as the contract kit's mock expects", async () => {
+    vi.stubEnv("MODE_BASE_URL", "http://127.0.0.1:4010");
+    const { fetch, requests } = recordingFetch(() => hal(dataset));
+    await get(createModeClient({ ...testOptions, fetch, baseUrl: undefined }));
+    expect(requests[0]?.url).toBe("http://127.0.0.1:4010/northwind/datasets/5a4177a2902c");
+  });
+
+  it("prefers an explicit baseUrl to MODE_BASE_URL", async () => {
+    vi.stubEnv("MODE_BASE_URL", "http://127.0.0.1:4010");
+    const { fetch, requests } = recordingFetch(() => hal(dataset));
+    await get(createModeClient({ ...testOptions, fetch, baseUrl: "https://mode.example/api" }));
+    expect(requests[0]?.url).toBe("https://mode.example/api/northwind/datasets/5a4177a2902c");
+  });
+
+  it("treats an empty MODE_BASE_URL as unset", async () => {
+    vi.stubEnv("MODE_BASE_URL", "");
+    const { fetch, requests } = recordingFetch(() => hal(dataset));
+    await get(createModeClient({ ...testOptions, fetch, baseUrl: undefined }));
+    expect(requests[0]?.url).toBe(`${DEFAULTS.baseUrl}/northwind/datasets/5a4177a2902c`);
+  });
+
+  it("refuses a MODE_BASE_URL over plain http to a remote host, naming the variable", () => {
+    vi.stubEnv("MODE_BASE_URL", "http://mode.example.com/api");
+    expect(() => createModeClient({ ...testOptions, baseUrl: undefined })).toThrow(
+      /^MODE_BASE_URL "http:\/\/mode\.example\.com\/api" would send Mode credentials over plain http:\/\//,
+    );
   });
 });
 
