@@ -79,10 +79,16 @@ export async function chooseChromium(): Promise<ChromiumChoice> {
   } catch (error) {
     tried.push(`the Chromium inside ${npmPackage}: ${(error as Error).message}`);
   }
-  throw new Error(`no Chromium for the browser tests. Tried: ${tried.join("; ")}. Set CHROMIUM_PATH to a Chrome or Chromium executable`);
+  throw new Error(
+    `no Chromium for the browser tests. Tried: ${tried.join("; ")}. Set CHROMIUM_PATH to a Chrome or Chromium executable`,
+  );
 }
 
-function choice(path: string, description: string, env: Record<string, string> = {}): ChromiumChoice {
+function choice(
+  path: string,
+  description: string,
+  env: Record<string, string> = {},
+): ChromiumChoice {
   return { executablePath: path, description, env, problem: null };
 }
 
