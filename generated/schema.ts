@@ -178,18 +178,20 @@ export interface components {
         /**
          * Format: date-time
          * @description An ISO 8601 moment in UTC, with milliseconds, for example `2024-09-02T07:38:43.722Z`.
-         * @example 2024-09-02T07:38:43.722Z
+         * @example 2024-09-02T08:02:24.102Z
          */
         Timestamp: string;
         /**
          * Format: date-time
          * @description An ISO 8601 moment in UTC, or `null` when the event has not happened (Mode documents these as plain strings, but sends `null`).
-         * @example 2024-09-02T07:38:43.722Z
+         * @example 2024-09-02T08:02:24.102Z
+         * @example null
          */
         NullableTimestamp: string | null;
         /**
          * Format: int32
          * @description A count. Mode documents counts as strings but sends integers; both forms are accepted.
+         * @example 3
          * @example 3
          */
         Count: number | string;
@@ -199,6 +201,10 @@ export interface components {
          *       "href": "/api/northwind/reports/5a4177a2902c",
          *       "templated": false
          *     }
+         * @example {
+         *       "href": "/api/northwind/reports/5a4177a2902c/runs/{id}?embed[result]=1",
+         *       "templated": true
+         *     }
          */
         Link: {
             /** @description The link target, usually a path under `/api` (for example `/api/northwind/reports/7f3c2a9d41b8`) and sometimes an absolute `https://app.mode.com` URL for web pages. */
@@ -206,7 +212,135 @@ export interface components {
             /** @description True when `href` is an RFC 6570 URI template whose variables must be filled in first. */
             templated?: boolean;
         };
-        /** @description Links from a Dataset to related resources and actions: the 31 relations Mode documents. Every Dataset has at least `self`; the others appear when they apply, and Mode may add more. */
+        /**
+         * @description Links from a Dataset to related resources and actions: the 31 relations Mode documents. Every Dataset has at least `self`; the others appear when they apply, and Mode may add more.
+         * @example {
+         *       "self": {
+         *         "href": "/api/northwind/reports/5a4177a2902c",
+         *         "templated": false
+         *       },
+         *       "web": {
+         *         "href": "https://app.mode.com/northwind/datasets/5a4177a2902c",
+         *         "templated": false
+         *       },
+         *       "account": {
+         *         "href": "/api/northwind",
+         *         "templated": false
+         *       },
+         *       "creator": {
+         *         "href": "/api/priya.raman",
+         *         "templated": false
+         *       },
+         *       "csv_export": {
+         *         "href": "https://app.mode.com/northwind/reports/5a4177a2902c/exports/csv",
+         *         "templated": false
+         *       },
+         *       "dataset_dependencies": {
+         *         "href": "/api/northwind/datasets/5a4177a2902c/reports",
+         *         "templated": false
+         *       },
+         *       "dbt_metadata": {
+         *         "href": "/api/northwind/reports/5a4177a2902c/dbt_metadata",
+         *         "templated": false
+         *       },
+         *       "embed_key": {
+         *         "href": "/api/northwind/reports/5a4177a2902c/embed_key",
+         *         "templated": false
+         *       },
+         *       "last_run": {
+         *         "href": "/api/northwind/reports/5a4177a2902c/runs/c81d5f2a9e63",
+         *         "templated": false
+         *       },
+         *       "last_successful_github_sync": {
+         *         "href": "/api/northwind/reports/5a4177a2902c/github_syncs/last_successful",
+         *         "templated": false
+         *       },
+         *       "last_successful_run": {
+         *         "href": "/api/northwind/reports/5a4177a2902c/runs/c81d5f2a9e63",
+         *         "templated": false
+         *       },
+         *       "perspective_email_subscription_memberships": {
+         *         "href": "/api/northwind/reports/5a4177a2902c/perspective_email_subscription_memberships",
+         *         "templated": false
+         *       },
+         *       "python_notebook": {
+         *         "href": "/api/northwind/reports/5a4177a2902c/python_notebook",
+         *         "templated": false
+         *       },
+         *       "python_visualizations": {
+         *         "href": "/api/northwind/reports/5a4177a2902c/python_visualizations",
+         *         "templated": false
+         *       },
+         *       "queries": {
+         *         "href": "/api/northwind/reports/5a4177a2902c/queries",
+         *         "templated": false
+         *       },
+         *       "report_filters": {
+         *         "href": "/api/northwind/reports/5a4177a2902c/filters",
+         *         "templated": false
+         *       },
+         *       "report_index_web": {
+         *         "href": "https://app.mode.com/northwind/spaces/8f2c6d1e9b4a",
+         *         "templated": false
+         *       },
+         *       "report_pins": {
+         *         "href": "/api/northwind/reports/5a4177a2902c/pins",
+         *         "templated": false
+         *       },
+         *       "report_run": {
+         *         "href": "/api/northwind/reports/5a4177a2902c/runs/{id}{?embed[result]}",
+         *         "templated": true
+         *       },
+         *       "report_runs": {
+         *         "href": "/api/northwind/reports/5a4177a2902c/runs",
+         *         "templated": false
+         *       },
+         *       "report_schedules": {
+         *         "href": "/api/northwind/reports/5a4177a2902c/schedules",
+         *         "templated": false
+         *       },
+         *       "report_subscriptions": {
+         *         "href": "/api/northwind/reports/5a4177a2902c/subscriptions",
+         *         "templated": false
+         *       },
+         *       "report_theme": {
+         *         "href": "/api/northwind/report_themes/4",
+         *         "templated": false
+         *       },
+         *       "share": {
+         *         "href": "/api/northwind/reports/5a4177a2902c/share",
+         *         "templated": false
+         *       },
+         *       "space": {
+         *         "href": "/api/northwind/collections/8f2c6d1e9b4a",
+         *         "templated": false
+         *       },
+         *       "space_links": {
+         *         "href": "/api/northwind/reports/5a4177a2902c/space_links",
+         *         "templated": false
+         *       },
+         *       "star": {
+         *         "href": "/api/northwind/reports/5a4177a2902c/star",
+         *         "templated": false
+         *       },
+         *       "validate_email_subscriber": {
+         *         "href": "/api/northwind/reports/5a4177a2902c/validate_email_subscriber{?email}",
+         *         "templated": true
+         *       },
+         *       "web_edit": {
+         *         "href": "https://app.mode.com/editor/northwind/datasets/5a4177a2902c",
+         *         "templated": false
+         *       },
+         *       "web_external_url": {
+         *         "href": "https://app.mode.com/northwind/datasets/5a4177a2902c",
+         *         "templated": false
+         *       },
+         *       "web_report_runs": {
+         *         "href": "https://app.mode.com/northwind/datasets/5a4177a2902c/runs",
+         *         "templated": false
+         *       }
+         *     }
+         */
         DatasetLinks: {
             /** @description The workspace or user account that owns the Dataset. */
             account?: components["schemas"]["Link"];
@@ -271,7 +405,181 @@ export interface components {
             /** @description The run history page of the Dataset in the Mode web app. */
             web_report_runs?: components["schemas"]["Link"];
         };
-        /** @description A Dataset as it appears in a listing. It has the same fields as a single Dataset, but Mode leaves several out of list items (`archived`, `expected_runtime`, `chart_count`, `theme_id`, `layout` and others), so only the identifying fields are required here. Fetch the Dataset by its token for the complete object. List items also carry fields the reference does not document; those seen on the live API are described below, and any others are accepted. */
+        /**
+         * @description A Dataset as it appears in a listing. It has the same fields as a single Dataset, but Mode leaves several out of list items (`archived`, `expected_runtime`, `chart_count`, `theme_id`, `layout` and others), so only the identifying fields are required here. Fetch the Dataset by its token for the complete object. List items also carry fields the reference does not document; those seen on the live API are described below, and any others are accepted.
+         * @example {
+         *       "token": "5a4177a2902c",
+         *       "id": 73267438,
+         *       "name": "Orders by region",
+         *       "description": "One row per order with its shipping region, refreshed hourly from the warehouse.",
+         *       "created_at": "2024-03-11T09:14:27.512Z",
+         *       "updated_at": "2024-09-02T08:02:24.102Z",
+         *       "published_at": "2024-03-11T10:02:05.118Z",
+         *       "edited_at": "2024-08-29T16:45:10.004Z",
+         *       "theme_id": 4,
+         *       "color_mappings": {
+         *         "EMEA": "#1f77b4",
+         *         "APAC": "#ff7f0e"
+         *       },
+         *       "type": "DatasetReport",
+         *       "last_successful_sync_at": null,
+         *       "last_saved_at": "2024-08-29T16:45:10.004Z",
+         *       "archived": false,
+         *       "space_token": "8f2c6d1e9b4a",
+         *       "account_id": 51699936,
+         *       "account_username": "northwind",
+         *       "public": false,
+         *       "full_width": false,
+         *       "manual_run_disabled": false,
+         *       "drill_anywhere_enabled": true,
+         *       "run_privately": false,
+         *       "drilldowns_enabled": true,
+         *       "layout": null,
+         *       "is_embedded": false,
+         *       "is_signed": false,
+         *       "imported_datasets": [],
+         *       "shared": true,
+         *       "expected_runtime": 12.48,
+         *       "last_successfully_run_at": "2024-09-02T08:02:24.087Z",
+         *       "last_run_at": "2024-09-02T08:02:10.115Z",
+         *       "web_preview_image": null,
+         *       "last_successful_run_token": "c81d5f2a9e63",
+         *       "github_link": null,
+         *       "query_count": 1,
+         *       "max_query_count": 1,
+         *       "chart_count": 2,
+         *       "runs_count": 1874,
+         *       "schedules_count": 1,
+         *       "query_preview": "SELECT o.id, o.created_at, r.name AS region, o.total_usd\nFROM orders o\nJOIN regions r ON r.id = o.region_id",
+         *       "view_count": 412,
+         *       "_links": {
+         *         "self": {
+         *           "href": "/api/northwind/reports/5a4177a2902c",
+         *           "templated": false
+         *         },
+         *         "web": {
+         *           "href": "https://app.mode.com/northwind/datasets/5a4177a2902c",
+         *           "templated": false
+         *         },
+         *         "account": {
+         *           "href": "/api/northwind",
+         *           "templated": false
+         *         },
+         *         "creator": {
+         *           "href": "/api/priya.raman",
+         *           "templated": false
+         *         },
+         *         "csv_export": {
+         *           "href": "https://app.mode.com/northwind/reports/5a4177a2902c/exports/csv",
+         *           "templated": false
+         *         },
+         *         "dataset_dependencies": {
+         *           "href": "/api/northwind/datasets/5a4177a2902c/reports",
+         *           "templated": false
+         *         },
+         *         "dbt_metadata": {
+         *           "href": "/api/northwind/reports/5a4177a2902c/dbt_metadata",
+         *           "templated": false
+         *         },
+         *         "embed_key": {
+         *           "href": "/api/northwind/reports/5a4177a2902c/embed_key",
+         *           "templated": false
+         *         },
+         *         "last_run": {
+         *           "href": "/api/northwind/reports/5a4177a2902c/runs/c81d5f2a9e63",
+         *           "templated": false
+         *         },
+         *         "last_successful_github_sync": {
+         *           "href": "/api/northwind/reports/5a4177a2902c/github_syncs/last_successful",
+         *           "templated": false
+         *         },
+         *         "last_successful_run": {
+         *           "href": "/api/northwind/reports/5a4177a2902c/runs/c81d5f2a9e63",
+         *           "templated": false
+         *         },
+         *         "perspective_email_subscription_memberships": {
+         *           "href": "/api/northwind/reports/5a4177a2902c/perspective_email_subscription_memberships",
+         *           "templated": false
+         *         },
+         *         "python_notebook": {
+         *           "href": "/api/northwind/reports/5a4177a2902c/python_notebook",
+         *           "templated": false
+         *         },
+         *         "python_visualizations": {
+         *           "href": "/api/northwind/reports/5a4177a2902c/python_visualizations",
+         *           "templated": false
+         *         },
+         *         "queries": {
+         *           "href": "/api/northwind/reports/5a4177a2902c/queries",
+         *           "templated": false
+         *         },
+         *         "report_filters": {
+         *           "href": "/api/northwind/reports/5a4177a2902c/filters",
+         *           "templated": false
+         *         },
+         *         "report_index_web": {
+         *           "href": "https://app.mode.com/northwind/spaces/8f2c6d1e9b4a",
+         *           "templated": false
+         *         },
+         *         "report_pins": {
+         *           "href": "/api/northwind/reports/5a4177a2902c/pins",
+         *           "templated": false
+         *         },
+         *         "report_run": {
+         *           "href": "/api/northwind/reports/5a4177a2902c/runs/{id}{?embed[result]}",
+         *           "templated": true
+         *         },
+         *         "report_runs": {
+         *           "href": "/api/northwind/reports/5a4177a2902c/runs",
+         *           "templated": false
+         *         },
+         *         "report_schedules": {
+         *           "href": "/api/northwind/reports/5a4177a2902c/schedules",
+         *           "templated": false
+         *         },
+         *         "report_subscriptions": {
+         *           "href": "/api/northwind/reports/5a4177a2902c/subscriptions",
+         *           "templated": false
+         *         },
+         *         "report_theme": {
+         *           "href": "/api/northwind/report_themes/4",
+         *           "templated": false
+         *         },
+         *         "share": {
+         *           "href": "/api/northwind/reports/5a4177a2902c/share",
+         *           "templated": false
+         *         },
+         *         "space": {
+         *           "href": "/api/northwind/collections/8f2c6d1e9b4a",
+         *           "templated": false
+         *         },
+         *         "space_links": {
+         *           "href": "/api/northwind/reports/5a4177a2902c/space_links",
+         *           "templated": false
+         *         },
+         *         "star": {
+         *           "href": "/api/northwind/reports/5a4177a2902c/star",
+         *           "templated": false
+         *         },
+         *         "validate_email_subscriber": {
+         *           "href": "/api/northwind/reports/5a4177a2902c/validate_email_subscriber{?email}",
+         *           "templated": true
+         *         },
+         *         "web_edit": {
+         *           "href": "https://app.mode.com/editor/northwind/datasets/5a4177a2902c",
+         *           "templated": false
+         *         },
+         *         "web_external_url": {
+         *           "href": "https://app.mode.com/northwind/datasets/5a4177a2902c",
+         *           "templated": false
+         *         },
+         *         "web_report_runs": {
+         *           "href": "https://app.mode.com/northwind/datasets/5a4177a2902c/runs",
+         *           "templated": false
+         *         }
+         *       }
+         *     }
+         */
         DatasetListItem: {
             /** @description The Dataset's token, its identifier in every URL and request about it. */
             token: string;
@@ -383,36 +691,75 @@ export interface components {
             _links: components["schemas"]["DatasetLinks"];
         };
         /** @description A Dataset: a curated table of data, defined by one SQL query, that many reports can import. Mode models it as a report whose `type` is `DatasetReport`. This is the complete object that `getDataset` and `updateDataset` answer with; every field the reference marks required is required here. Extra fields Mode sends are accepted. */
-        Dataset: WithRequired<components["schemas"]["DatasetListItem"], "token" | "id" | "name" | "created_at" | "updated_at" | "published_at" | "edited_at" | "type" | "last_successful_sync_at" | "last_saved_at" | "archived" | "account_id" | "account_username" | "public" | "manual_run_disabled" | "drill_anywhere_enabled" | "run_privately" | "drilldowns_enabled" | "expected_runtime" | "last_successfully_run_at" | "last_run_at" | "last_successful_run_token" | "query_count" | "max_query_count" | "runs_count" | "schedules_count" | "query_preview" | "view_count" | "_links">;
+        Dataset: {
+            /**
+             * @description The kind of report; a Dataset is always `DatasetReport`.
+             * @constant
+             */
+            type: "DatasetReport";
+        } & WithRequired<components["schemas"]["DatasetListItem"], "token" | "id" | "name" | "created_at" | "updated_at" | "published_at" | "edited_at" | "type" | "last_successful_sync_at" | "last_saved_at" | "archived" | "account_id" | "account_username" | "public" | "manual_run_disabled" | "drill_anywhere_enabled" | "run_privately" | "drilldowns_enabled" | "expected_runtime" | "last_successfully_run_at" | "last_run_at" | "last_successful_run_token" | "query_count" | "max_query_count" | "runs_count" | "schedules_count" | "query_preview" | "view_count" | "_links">;
         /** @description Mode's error body. `id` is a stable code to branch on; `message` is for people (and has been seen as an object of field errors on validation failures). */
         ModeError: {
-            /** @description A stable error code: `bad_request`, `unauthorized`, `forbidden`, `not_found`, `param_missing`, `payload_too_large`, `rate_limited`, `internal_server_error` or `service_unavailable` (new codes may appear). */
+            /**
+             * @description A stable error code: `bad_request`, `unauthorized`, `forbidden`, `not_found`, `param_missing`, `payload_too_large`, `rate_limited`, `internal_server_error` or `service_unavailable` (new codes may appear).
+             * @example not_found
+             */
             id: string;
-            /** @description What went wrong, in words; sometimes an object of messages by field. */
+            /**
+             * @description What went wrong, in words; sometimes an object of messages by field.
+             * @example report not found
+             */
             message: string | Record<string, never>;
         };
-        /** @description What to change on a Dataset, wrapped in `report` (Mode treats a Dataset as a report). Send at least one field; the fields you leave out stay as they are. */
+        /**
+         * @description What to change on a Dataset, wrapped in `report` (Mode treats a Dataset as a report). Send at least one field; the fields you leave out stay as they are.
+         * @example {
+         *       "report": {
+         *         "name": "Orders by region (EU)",
+         *         "description": "EU orders only, refreshed hourly from the warehouse.",
+         *         "space_token": "c07d5e2a8b31"
+         *       }
+         *     }
+         * @example {
+         *       "report": {
+         *         "name": "Orders by region (EU)"
+         *       }
+         *     }
+         */
         UpdateDatasetRequest: {
             /** @description The fields to change. */
             report: {
                 /**
                  * @description The Dataset's new name.
-                 * @example Kanto Region Diaspora
+                 * @example Orders by region (EU)
                  */
                 name?: string;
                 /**
                  * @description The Dataset's new description; an empty string clears it.
-                 * @example An analysis of all the creatures living in the region.
+                 * @example EU orders only, refreshed hourly from the warehouse.
                  */
                 description?: string;
                 /**
                  * @description The token of the Collection (space) to move the Dataset to.
-                 * @example 5a4177a2902c
+                 * @example c07d5e2a8b31
                  */
                 space_token?: string;
             };
         };
-        /** @description Links of a listing. `next_page` and `prev_page` appear where Mode paginates; `next_page` has been seen past the last page, so stop on an empty page too. */
+        /**
+         * @description Links of a listing. `next_page` and `prev_page` appear where Mode paginates; `next_page` has been seen past the last page, so stop on an empty page too.
+         * @example {
+         *       "self": {
+         *         "href": "/api/northwind/reports/7f3c2a9d41b8/runs?page=2&per_page=30"
+         *       },
+         *       "next_page": {
+         *         "href": "/api/northwind/reports/7f3c2a9d41b8/runs?page=3&per_page=30"
+         *       },
+         *       "prev_page": {
+         *         "href": "/api/northwind/reports/7f3c2a9d41b8/runs?page=1&per_page=30"
+         *       }
+         *     }
+         */
         CollectionLinks: {
             /** @description This page of the listing. */
             self: components["schemas"]["Link"];
@@ -421,7 +768,51 @@ export interface components {
             /** @description The previous page, when there is one. */
             prev_page?: components["schemas"]["Link"];
         };
-        /** @description A Mode report, as listed by `listReportsForDataset`: the reports that import a Dataset. It shares its fields with Dataset (a Dataset is itself a report of type `DatasetReport`); only the identifying fields are required, because list items leave many out. Extra fields are accepted. */
+        /**
+         * @description A Mode report, as listed by `listReportsForDataset`: the reports that import a Dataset. It shares its fields with Dataset (a Dataset is itself a report of type `DatasetReport`); only the identifying fields are required, because list items leave many out. Extra fields are accepted.
+         * @example {
+         *       "token": "7f3c2a9d41b8",
+         *       "id": 80412233,
+         *       "name": "Weekly regional sales",
+         *       "description": "Orders and revenue by shipping region, week over week.",
+         *       "type": "Report",
+         *       "created_at": "2024-04-02T08:30:00.000Z",
+         *       "updated_at": "2024-09-02T08:16:02.931Z",
+         *       "published_at": "2024-04-02T09:12:48.275Z",
+         *       "edited_at": "2024-08-20T14:12:09.331Z",
+         *       "last_saved_at": "2024-08-20T14:12:09.331Z",
+         *       "last_run_at": "2024-09-02T08:15:44.503Z",
+         *       "last_successfully_run_at": "2024-09-02T08:16:02.918Z",
+         *       "space_token": "8f2c6d1e9b4a",
+         *       "account_id": 51699936,
+         *       "account_username": "northwind",
+         *       "archived": false,
+         *       "public": false,
+         *       "shared": true,
+         *       "query_count": 2,
+         *       "chart_count": 3,
+         *       "runs_count": 250,
+         *       "view_count": 1022,
+         *       "_links": {
+         *         "self": {
+         *           "href": "/api/northwind/reports/7f3c2a9d41b8",
+         *           "templated": false
+         *         },
+         *         "web": {
+         *           "href": "https://app.mode.com/northwind/reports/7f3c2a9d41b8",
+         *           "templated": false
+         *         },
+         *         "report_runs": {
+         *           "href": "/api/northwind/reports/7f3c2a9d41b8/runs",
+         *           "templated": false
+         *         },
+         *         "space": {
+         *           "href": "/api/northwind/collections/8f2c6d1e9b4a",
+         *           "templated": false
+         *         }
+         *       }
+         *     }
+         */
         Report: {
             /** @description The report's token, its identifier in URLs and requests. */
             token: string;
@@ -490,7 +881,16 @@ export interface components {
                 [key: string]: components["schemas"]["Link"];
             };
         };
-        /** @description Observed on the live API, not in Mode's reference: where this page sits in the listing. Mode has sent both `{page, per_page, count, total_pages, total_count}` and, in its own Swagger, `{first_page, last_page, total_pages, total_count}`, so every key is optional. */
+        /**
+         * @description Observed on the live API, not in Mode's reference: where this page sits in the listing. Mode has sent both `{page, per_page, count, total_pages, total_count}` and, in its own Swagger, `{first_page, last_page, total_pages, total_count}`, so every key is optional.
+         * @example {
+         *       "page": 1,
+         *       "per_page": 30,
+         *       "count": 3,
+         *       "total_pages": 1,
+         *       "total_count": 3
+         *     }
+         */
         Pagination: {
             /**
              * Format: int32
@@ -542,7 +942,35 @@ export interface components {
             };
             pagination?: components["schemas"]["Pagination"];
         };
-        /** @description Links from a report run to related resources; every run has at least `self`. */
+        /**
+         * @description Links from a report run to related resources; every run has at least `self`.
+         * @example {
+         *       "self": {
+         *         "href": "/api/northwind/reports/7f3c2a9d41b8/runs/a1f3c5e7d902",
+         *         "templated": false
+         *       },
+         *       "account": {
+         *         "href": "/api/northwind",
+         *         "templated": false
+         *       },
+         *       "report": {
+         *         "href": "/api/northwind/reports/7f3c2a9d41b8",
+         *         "templated": false
+         *       },
+         *       "query_runs": {
+         *         "href": "/api/northwind/reports/7f3c2a9d41b8/runs/a1f3c5e7d902/query_runs",
+         *         "templated": false
+         *       },
+         *       "executed_by": {
+         *         "href": "/api/priya.raman",
+         *         "templated": false
+         *       },
+         *       "web_external_url": {
+         *         "href": "https://app.mode.com/northwind/reports/7f3c2a9d41b8/runs/a1f3c5e7d902",
+         *         "templated": false
+         *       }
+         *     }
+         */
         ReportRunLinks: {
             /** @description This run as an API resource. */
             self: components["schemas"]["Link"];
@@ -579,14 +1007,24 @@ export interface components {
         };
         /** @description One run of a report. Refreshing Datasets in a report answers with the run it starts; follow `_links.self` until `state` is terminal (`succeeded`, `completed`, `failed` or `cancelled`). Extra fields are accepted. */
         ReportRun: {
-            /** @description The run's token. */
+            /**
+             * @description The run's token.
+             * @example a1f3c5e7d902
+             */
             token: string;
             /**
              * @description Where the run is. `pending` and `enqueued` wait, `running_notebook` runs the Python notebook; `succeeded`, `completed`, `failed` and `cancelled` are final.
+             * @example succeeded
              * @enum {string}
              */
             state: "pending" | "enqueued" | "cancelled" | "failed" | "succeeded" | "completed" | "running_notebook";
-            /** @description The report parameters the run used, by name. */
+            /**
+             * @description The report parameters the run used, by name.
+             * @example {
+             *       "region": "EMEA",
+             *       "min_orders": 25
+             *     }
+             */
             parameters?: Record<string, never>;
             /** @description When the run was created. */
             created_at: components["schemas"]["Timestamp"];
@@ -603,7 +1041,10 @@ export interface components {
              * @enum {string}
              */
             python_state?: "none" | "pending" | "failed" | "submitted" | "succeeded";
-            /** @description The report's parameter form fields, as the run saw them. */
+            /**
+             * @description The report's parameter form fields, as the run saw them.
+             * @example []
+             */
             form_fields?: Record<string, never>[];
             /** @description True when this is the report's latest run. Documented as a string; sent as a boolean. */
             is_latest_report_run?: boolean | string;
@@ -611,7 +1052,10 @@ export interface components {
             is_latest_successful_report_run?: boolean | string;
             /** @description True when the report has failed since its last success. Documented as a string; sent as a boolean. */
             report_has_failures_since_last_success?: boolean | string;
-            /** @description The real-time channel Mode's web app listens on for this run's progress. */
+            /**
+             * @description The real-time channel Mode's web app listens on for this run's progress.
+             * @example report-run-a1f3c5e7d902
+             */
             pusher_channel_name?: string | null;
             _links: components["schemas"]["ReportRunLinks"];
         };
@@ -625,7 +1069,21 @@ export interface components {
             };
             pagination?: components["schemas"]["Pagination"];
         };
-        /** @description Which imported Datasets to refresh in a report, wrapped in `report`. Each Dataset is an object with its token, not a bare string. */
+        /**
+         * @description Which imported Datasets to refresh in a report, wrapped in `report`. Each Dataset is an object with its token, not a bare string.
+         * @example {
+         *       "report": {
+         *         "dataset_tokens": [
+         *           {
+         *             "token": "5a4177a2902c"
+         *           },
+         *           {
+         *             "token": "b91e0d3c5f7a"
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
         RefreshDatasetsRequest: {
             /** @description The Datasets to refresh. */
             report: {

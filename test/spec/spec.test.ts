@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   describeErrors,
@@ -121,6 +122,119 @@ describe("every example", () => {
   it("uses real timestamps, never the reference's placeholder", () => {
     const text = JSON.stringify(spec.components.examples);
     expect(text).not.toMatch(/YYYY|lorem|ipsum|flamingo/i);
+  });
+});
+
+describe("every component schema", () => {
+  const schemas = Object.entries<Json>(spec.components.schemas);
+
+  it("carries its own description, where the docs read it", () => {
+    const missing = schemas.filter(([, schema]) => !schema.description).map(([name]) => name);
+    expect(missing).toEqual([]);
+  });
+
+  // Redoc drops the description of a schema that is nothing but an allOf (the Dataset page once
+  // showed none); a schema with properties of its own keeps it.
+  it("that combines others with allOf has properties of its own", () => {
+    const bare = schemas
+      .filter(([, schema]) => schema.allOf && !schema.properties)
+      .map(([name]) => name);
+    expect(bare).toEqual([]);
+  });
+
+  // The mock (Prism) answers a response with its body schema's own example ahead of the named
+  // examples, so every operation sharing that schema would get the same body (a 401 carrying the
+  // 404's message, a just-started run already finished). Those schemas carry examples on their
+  // properties instead, and their docs sample is assembled from those; every other schema has
+  // an example of its own.
+  const bodySchemas = new Set(
+    operations().flatMap(({ operation }) =>
+      Object.values<Json>(operation.responses).flatMap((response) => {
+        const resolved = response.$ref
+          ? spec.components.responses[response.$ref.split("/").pop()]
+          : response;
+        return Object.values<Json>(resolved.content ?? {})
+          .map((media) => media.schema?.$ref?.split("/").pop())
+          .filter(Boolean);
+      }),
+    ),
+  );
+
+  it("used as a response body has no example of its own, which the mock would answer with", () => {
+    const withExamples = [...bodySchemas].filter(
+      (name) =>
+        spec.components.schemas[name].examples !== undefined ||
+        spec.components.schemas[name].example !== undefined,
+    );
+    expect(withExamples).toEqual([]);
+  });
+
+  it("used anywhere else has an example of its own", () => {
+    const missing = schemas
+      .filter(([name, schema]) => !bodySchemas.has(name) && !schema.examples?.length)
+      .map(([name]) => name);
+    expect(missing).toEqual([]);
+  });
+
+  const ownExamples = schemas.flatMap(([name, schema]) =>
+    (schema.examples ?? []).map(
+      (value: Json, index: number) => [`${name} #${index + 1}`, name, value] as const,
+    ),
+  );
+
+  it.each(ownExamples)("example %s validates against its schema", (_label, name, value) => {
+    const validate = validatorAt(`#/components/schemas/${name}`);
+    expect(validate(value), describeErrors(validate.errors)).toBe(true);
+  });
+
+  // The sample a docs page shows, assembled as Redoc does: a schema's own example, else its
+  // const or first enum value, else one built from its parts. Leaves with nothing realistic to
+  // show (Redoc would print "string") are collected in `placeholders`.
+  function sampleOf(node: Json, where: string, placeholders: string[]): Json {
+    const target = node.$ref ? { ...spec.components.schemas[node.$ref.split("/").pop()] } : node;
+    if (target.examples?.length) return target.examples[0];
+    if (target.const !== undefined) return target.const;
+    if (target.enum?.length) return target.enum[0];
+    const types = [target.type].flat();
+    if (target.allOf || target.properties) {
+      const merged: Json = {};
+      for (const part of target.allOf ?? [])
+        Object.assign(merged, sampleOf(part, where, placeholders));
+      for (const [name, property] of Object.entries<Json>(target.properties ?? {}))
+        merged[name] = sampleOf(property, `${where}.${name}`, placeholders);
+      return merged;
+    }
+    if (types.includes("array")) return [sampleOf(target.items ?? {}, `${where}[]`, placeholders)];
+    if (types.includes("boolean")) return true;
+    placeholders.push(where);
+    return null;
+  }
+
+  it.each([...bodySchemas])(
+    "%s shows a sample built from realistic values only, valid against it",
+    (name) => {
+      const placeholders: string[] = [];
+      const sample = sampleOf(spec.components.schemas[name], name, placeholders);
+      expect(placeholders).toEqual([]);
+      const validate = validatorAt(`#/components/schemas/${name}`);
+      expect(validate(sample), describeErrors(validate.errors)).toBe(true);
+    },
+  );
+});
+
+describe("the description's version", () => {
+  const packageJson = JSON.parse(
+    readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
+  ) as { name: string; version: string };
+
+  it("is the package's version: the description is released with the package", () => {
+    expect(spec.info.version).toBe(packageJson.version);
+  });
+
+  it("names the tarball that npm pack writes for this version in its install line", () => {
+    expect(spec.info.description).toContain(
+      `npm install ./${packageJson.name}-${packageJson.version}.tgz`,
+    );
   });
 });
 
