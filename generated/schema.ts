@@ -161,8 +161,8 @@ export interface paths {
         get: operations["listReportRuns"];
         put?: never;
         /**
-         * Refresh Datasets in a report
-         * @description Pulls the latest existing results of the listed imported Datasets into a report, by starting a report run; it does not re-run the Datasets themselves. Answers 202 with the run; follow it with `listReportRuns` or its `self` link. Every call starts another run, so never replay it blindly.
+         * Refresh Datasets in a report, or run it
+         * @description Starts a report run and answers 202 with it. The body says which kind. With `{"report": {"dataset_tokens": [...]}}` the run pulls the latest existing results of the listed imported Datasets into the report; it does not re-run the Datasets themselves (run a Dataset with `runDataset` for fresh data). With `{"parameters": {...}}`, an empty object or no body, it is an ordinary run of the report's queries with those parameter values (the others at their defaults). A body mixing the two shapes is refused. Follow the run with `getReportRun` or its `self` link. Every call starts another run, so never replay it blindly.
          */
         post: operations["refreshDatasetsInReport"];
         delete?: never;
@@ -1097,6 +1097,44 @@ export interface components {
                 }[];
             };
         };
+        /**
+         * @description Runs a report's queries again, with the given parameter values; parameters left out take the report's defaults, and an empty object (or no body at all) runs it with every default. No wrapper key: `parameters` sits at the top level.
+         * @example {
+         *       "parameters": {
+         *         "region": "EMEA",
+         *         "min_orders": 25
+         *       }
+         *     }
+         * @example {}
+         */
+        RunReportRequest: {
+            /** @description Values for the report's parameters, by the names its parameter form uses. Send only those to change; the others take their defaults. */
+            parameters?: {
+                [key: string]: string | number | boolean | (string | number | boolean)[];
+            };
+        };
+        /**
+         * @description What `POST /{account}/reports/{report}/runs` does depends on its body, one of two shapes and never both: `{"report": {"dataset_tokens": [...]}}` refreshes the listed imported Datasets in the report, `{"parameters": {...}}` (or `{}`, or no body) runs the report with those parameter values. Either way a new report run starts. Each shape is closed, so a body that mixes them, or carries any other key, matches neither and is refused.
+         * @example {
+         *       "report": {
+         *         "dataset_tokens": [
+         *           {
+         *             "token": "5a4177a2902c"
+         *           },
+         *           {
+         *             "token": "b91e0d3c5f7a"
+         *           }
+         *         ]
+         *       }
+         *     }
+         * @example {
+         *       "parameters": {
+         *         "region": "EMEA",
+         *         "min_orders": 25
+         *       }
+         *     }
+         */
+        ReportRunRequest: components["schemas"]["RefreshDatasetsRequest"] | components["schemas"]["RunReportRequest"];
     };
     responses: {
         /** @description The request was malformed: a parameter or body field is missing, of the wrong type or not allowed. Fix the request; retrying it unchanged fails again. */
@@ -1585,14 +1623,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The imported Datasets to refresh, wrapped in `report`. */
-        requestBody: {
+        /** @description One of two shapes: the imported Datasets to refresh, wrapped in `report`; or parameter values under `parameters` (optional: `{}` or no body runs with the defaults). */
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["RefreshDatasetsRequest"];
+                "application/json": components["schemas"]["ReportRunRequest"];
             };
         };
         responses: {
-            /** @description The refresh was accepted; the body is the report run it started. */
+            /** @description The run was accepted and has started; the body is the run, not finished yet. The first example is the run a refresh starts, the second the run `runWithParameters` starts. */
             202: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];

@@ -72,9 +72,19 @@ describe.runIf(writesAllowed)("refreshDatasetsInReport", () => {
       [{ location: "request.body", code: "required" }],
     ],
     [
-      "an ordinary run's parameters instead of dataset tokens",
-      { parameters: { region: "EU" } },
-      [{ location: "request.body", code: "required" }],
+      "dataset tokens and parameters together (a mixture of the two shapes)",
+      { report: { dataset_tokens: [{ token: ids.dataset }] }, parameters: { region: "EMEA" } },
+      [{ location: "request.body", code: "oneOf" }],
+    ],
+    [
+      "parameters inside the report wrapper",
+      { report: { dataset_tokens: [{ token: ids.dataset }], parameters: { region: "EMEA" } } },
+      [{ location: "request.body.report", code: "additionalProperties" }],
+    ],
+    [
+      "parameters that are not an object",
+      { parameters: "region=EMEA" },
+      [{ location: "request.body.parameters", code: "type" }],
     ],
     [
       "a token that is not a string",
@@ -82,6 +92,21 @@ describe.runIf(writesAllowed)("refreshDatasetsInReport", () => {
       [{ location: "request.body.report.dataset_tokens.0.token", code: "type" }],
     ],
   ];
+
+  // The same POST also runs the report with parameter values, with `{}`, or with no body at all.
+  it.each([
+    ["parameter values", { parameters: { region: "EMEA", min_orders: 25 } }],
+    ["a multi-select parameter as a list", { parameters: { regions: ["EMEA", "APAC"] } }],
+    ["an empty object (every parameter at its default)", {}],
+  ])("answers 202 with a ReportRun to a run with %s", async (_name, body) => {
+    const { client } = contractClient();
+    await expectConforming(await client.POST(path, { params: { path: pathParams }, body }), op);
+  });
+
+  it("answers 202 with a ReportRun to a run with no body at all", async () => {
+    const { client } = contractClient();
+    await expectConforming(await client.POST(path, { params: { path: pathParams } }), op);
+  });
 
   it.each(badBodies)("refuses a refresh with %s", async (_name, body, violations) => {
     const contract = contractClient();

@@ -296,6 +296,45 @@ describe("request bodies", () => {
     [{ report: { dataset_tokens: [{ token: "5a4177a2902c", name: "x" }] } }],
     [{ dataset_tokens: [{ token: "5a4177a2902c" }] }],
   ])("rejects the refresh %j", (body) => expect(refresh(body)).toBe(false));
+
+  // The runs POST takes either shape; the operation's own body schema decides.
+  const runBody = validatorAt(
+    `#/paths/${escapePointer("/{account}/reports/{report}/runs")}/post/requestBody/content/application~1json/schema`,
+  );
+
+  it.each([
+    [{ report: { dataset_tokens: [{ token: "5a4177a2902c" }] } }],
+    [{ parameters: { region: "EMEA", min_orders: 25 } }],
+    [{ parameters: { regions: ["EMEA", "APAC"], include_returns: false } }],
+    [{ parameters: {} }],
+    [{}],
+  ])("accepts the run body %j", (body) =>
+    expect(runBody(body), describeErrors(runBody.errors)).toBe(true),
+  );
+
+  it.each([
+    [
+      {
+        report: { dataset_tokens: [{ token: "5a4177a2902c" }] },
+        parameters: { region: "EMEA" },
+      },
+    ],
+    [{ report: { dataset_tokens: [{ token: "5a4177a2902c" }], parameters: { region: "EMEA" } } }],
+    [{ params: { region: "EMEA" } }],
+    [{ parameters: "region=EMEA" }],
+    [{ parameters: { region: { name: "EMEA" } } }],
+    [{ report: {} }],
+  ])("rejects the run body %j", (body) => expect(runBody(body)).toBe(false));
+
+  it("does not require a body on the runs POST: no body runs the report with its defaults", () => {
+    const post = spec.paths["/{account}/reports/{report}/runs"].post;
+    expect(post.requestBody.required).toBe(false);
+    expect(Object.keys(post.requestBody.content["application/json"].examples)).toEqual([
+      "twoDatasets",
+      "runWithParameters",
+      "runWithDefaults",
+    ]);
+  });
 });
 
 describe("response schemas", () => {
