@@ -65,8 +65,8 @@ export function toUtcIso(date: DateInput): string {
 }
 
 function toEpochMs(date: DateInput): number {
-  if (date instanceof Date) {
-    const ms = date.getTime();
+  if (isDate(date)) {
+    const ms = Date.prototype.getTime.call(date);
     if (Number.isNaN(ms))
       throw new RangeError(
         "Invalid Date given; expected a valid Date, ISO 8601 string or epoch milliseconds",
@@ -137,8 +137,16 @@ function assertOneOf<T extends string>(
 }
 
 function describe(value: unknown): string {
-  if (value instanceof Date)
-    return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
+  if (isDate(value)) {
+    const ms = Date.prototype.getTime.call(value);
+    return Number.isNaN(ms) ? "Invalid Date" : new Date(ms).toISOString();
+  }
   if (typeof value === "string") return JSON.stringify(value);
   return String(value);
+}
+
+// A Date from another realm (a vm context, an iframe, some test runners) fails `instanceof Date`;
+// its internal brand, which Object.prototype.toString reports, is the same in every realm.
+function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === "[object Date]";
 }

@@ -7,6 +7,7 @@ import type { paths } from "../../generated/schema.js";
 import { createErrorMiddleware } from "../errors/invalid-response.js";
 import { readEnv } from "../internal/env.js";
 import { isLoopbackHost } from "../internal/loopback.js";
+import { checkDuration } from "../internal/timers.js";
 import { createRateLimiter } from "../resilience/rate-limiter.js";
 import { createResilientFetch } from "../resilience/resilient-fetch.js";
 import { resolveRetryOptions } from "../resilience/retry.js";
@@ -52,7 +53,8 @@ export type ModeClient = Omit<Client<paths>, "PATCH" | "POST"> & {
  */
 export function createModeClient(options: ModeClientOptions = {}): ModeClient {
   // An empty variable counts as unset, as CI systems often export empty ones.
-  const fromEnv = options.baseUrl === undefined ? readEnv(DEFAULTS.baseUrlEnv) || undefined : undefined;
+  const fromEnv =
+    options.baseUrl === undefined ? readEnv(DEFAULTS.baseUrlEnv) || undefined : undefined;
   const baseUrl = checkBaseUrl(
     options.baseUrl ?? fromEnv ?? DEFAULTS.baseUrl,
     fromEnv === undefined ? "baseUrl" : DEFAULTS.baseUrlEnv,
@@ -65,11 +67,7 @@ export function createModeClient(options: ModeClientOptions = {}): ModeClient {
   });
   const credentials = credentialsFrom(options);
   const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
-  if (timeoutMs !== false && (!Number.isFinite(timeoutMs) || timeoutMs <= 0)) {
-    throw new RangeError(
-      `timeoutMs ${String(timeoutMs)} is invalid; expected a positive number of milliseconds or false`,
-    );
-  }
+  if (timeoutMs !== false) checkDuration("timeoutMs", timeoutMs, true);
   const rateLimit = options.rateLimit ?? DEFAULTS.rateLimit;
   const baseFetch = options.fetch ?? ((input: Request) => globalThis.fetch(input));
   const client = createClient<paths>({

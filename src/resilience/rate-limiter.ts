@@ -1,3 +1,5 @@
+import { checkDuration } from "../internal/timers.js";
+
 /**
  * Client-side rate limiting: at most `requests` attempts may be in flight or have finished within
  * the last `intervalMs`. A slot is held from an attempt's start until it settles and the window is
@@ -57,11 +59,7 @@ export function createRateLimiter(
       `rateLimit.requests ${String(requests)} is invalid; expected a whole number of at least 1`,
     );
   }
-  if (!Number.isFinite(intervalMs) || intervalMs <= 0) {
-    throw new RangeError(
-      `rateLimit.intervalMs ${String(intervalMs)} is invalid; expected a positive number of milliseconds`,
-    );
-  }
+  checkDuration("rateLimit.intervalMs", intervalMs, true);
   let inFlight = 0;
   // Settle times of attempts still inside the window, oldest first.
   const settled: number[] = [];

@@ -1,4 +1,5 @@
 import { DEFAULTS } from "../client/options.js";
+import { checkDuration } from "../internal/timers.js";
 
 /** What happened before a retry; passed to `retry.onRetry`. */
 export interface RetryEvent {
@@ -72,10 +73,7 @@ export function resolveRetryOptions(
     );
   }
   for (const key of ["baseDelayMs", "maxDelayMs", "maxRetryAfterMs"] as const) {
-    const value = resolved[key];
-    if (!Number.isFinite(value) || value < 0) {
-      throw new RangeError(`retry.${key} ${String(value)} is invalid; expected milliseconds >= 0`);
-    }
+    checkDuration(`retry.${key}`, resolved[key], false);
   }
   return resolved;
 }

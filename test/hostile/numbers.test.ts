@@ -29,8 +29,7 @@ const durations: [string, (ms: number) => ModeClientOptions][] = [
 
 describe("durations a timer cannot hold", () => {
   for (const [name, option] of durations) {
-    // Passes once every duration option is checked against the largest delay a timer holds.
-    it.fails(`refuses ${name} of 2^31 ms at creation, naming the option`, () => {
+    it(`refuses ${name} of 2^31 ms at creation, naming the option`, () => {
       const create = () =>
         createModeDatasets({ token: "tok-numbers", secret: "sec-numbers", ...option(TOO_LONG) });
       expect(create).toThrow(RangeError);
@@ -113,8 +112,7 @@ describe("attempts on every error", () => {
 
 describe("dates from another realm", () => {
   // A vm context, an iframe or some test runners build Dates with their own Date constructor.
-  // Passes once the filter helpers recognise a Date by its brand, not by instanceof.
-  it.fails("accepts a date built in another realm in every filter helper", () => {
+  it("accepts a date built in another realm in every filter helper", () => {
     const date = runInNewContext("new Date(Date.UTC(2024, 0, 1))") as Date;
     expect(date instanceof Date).toBe(false);
     expect(createdAfter(date)).toBe("created_at.gt.2024-01-01T00:00:00.000Z");
@@ -122,8 +120,7 @@ describe("dates from another realm", () => {
     expect(filterBy("created_at", "lt", date)).toBe("created_at.lt.2024-01-01T00:00:00.000Z");
   });
 
-  // Passes once the filter helpers recognise a Date by its brand, not by instanceof.
-  it.fails("refuses an invalid date from another realm with a RangeError", () => {
+  it("refuses an invalid date from another realm with a RangeError", () => {
     const invalid = runInNewContext("new Date(Number.NaN)") as Date;
     expect(() => createdAfter(invalid)).toThrow(RangeError);
   });

@@ -211,16 +211,14 @@ describe("credentials echoed in a success body the client refuses", () => {
 });
 
 describe("credentials over plain http", () => {
-  // Passes once the loopback check drops *.localhost.
-  it.fails("refuses a baseUrl of http://anything.localhost at creation, in both layers", () => {
+  it("refuses a baseUrl of http://anything.localhost at creation, in both layers", () => {
     // Nothing pins *.localhost to loopback in Node: it goes to whatever the resolver says.
     const baseUrl = "http://anything.localhost:8080/api";
     expect(() => plainClient(baseUrl)).toThrow(TypeError);
     expect(() => throwingClient(baseUrl)).toThrow(TypeError);
   });
 
-  // Passes once the loopback check drops *.localhost.
-  it.fails("refuses a per-request baseUrl of http://anything.localhost before sending", async () => {
+  it("refuses a per-request baseUrl of http://anything.localhost before sending", async () => {
     const server = await hostileServer((_request, response) =>
       sendJson(response, 200, { token: ids.dataset }),
     );
