@@ -6,7 +6,7 @@ import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const repoRoot = fileURLToPath(new URL("..", import.meta.url));
+export const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 const redoclyBin = join(repoRoot, "node_modules", ".bin", "redocly");
 const template = join(repoRoot, "site", "template.hbs");
 const description =
@@ -36,6 +36,15 @@ const inlineLogo =
     "<svg xmlns='http://www.w3.org/2000/svg' width='64' height='16' viewBox='0 0 64 16'>" +
       "<text x='0' y='13' font-family='sans-serif' font-size='13' font-weight='bold' fill='#0044d4'>Redoc</text></svg>",
   );
+
+// In the browser Redoc 3 routes by the fragment (`#/section/authentication`), which works over
+// http and from disk alike. But `redocly build-docs` prerenders the page without that router, so
+// the prerendered sidebar and heading links are paths (`/section/authentication`), and hydration
+// keeps the attributes it finds. A click still worked (the router catches it), but a link opened
+// in a new tab, copied, or followed from disk named a file that does not exist. The prerendered
+// links become the fragments the router renders itself, so hydration also finds what it expects.
+// Only `<a>` tags whose href starts with a single slash match: not `//host`, not the inlined script.
+const prerenderedPathLink = /(<a(?:\s+[\w-]+="[^"]*")*?\s+href=")\/(?!\/)/g;
 
 /** Where the page goes: git-ignored, never committed. */
 export const docsDir = join(repoRoot, "build", "docs");
@@ -94,6 +103,7 @@ export async function buildDocs(options: BuildDocsOptions = {}): Promise<string>
 
   let html = await readFile(page, "utf8");
   for (const logo of cdnLogos) html = html.replaceAll(logo, inlineLogo);
+  html = html.replace(prerenderedPathLink, "$1#/");
   await writeFile(page, html);
   assertSelfContained(page, html);
   // Served next to the page so readers (and `npm start`) can fetch the exact spec the page shows,
