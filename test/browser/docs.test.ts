@@ -1,13 +1,15 @@
-// The rendered API reference, checked the way a reader sees it: `npm run docs` output served from
-// 127.0.0.1 and opened in headless Chromium. Every operation and the main schemas must render
-// with their code samples, and the page must neither log errors nor reach beyond 127.0.0.1.
-import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { buildDocs, docsDir, docsTitle } from "../../site/docs-builder.js";
+// The rendered API reference, checked the way a reader sees it: `npm run docs` output opened in
+// headless Chromium, served from 127.0.0.1 and, for its links, also from disk. Every sidebar link
+// must work in a new tab, every operation must render with its code samples, every schema with
+// its description and its own example, and the page must neither log errors nor reach beyond
+// 127.0.0.1. (`npm run docs` also takes the screenshot sheet; these tests only check the page.)
+import { pathToFileURL } from "node:url";
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { launchChromium } from "../../site/chromium.js";
+import { buildDocs, docsDir, docsPage, docsTitle } from "../../site/docs-builder.js";
 import { serveDirectory, type StaticServer } from "../../site/static-server.js";
-import { launchChromium } from "./chromium.js";
+import { type Json, operations as specOperations, spec } from "../support/bundled-spec.js";
 import { openWatchedPage, type PageWatch } from "./page-watch.js";
 
 interface CodeSample {
@@ -26,52 +28,45 @@ interface DocumentedOperation {
   samples: CodeSample[];
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: the spec is walked by its OpenAPI shape, untyped on purpose
-type Json = any;
-const spec: Json = JSON.parse(
-  await readFile(new URL("../../generated/openapi.json", import.meta.url), "utf8"),
+const operations: DocumentedOperation[] = specOperations().map(
+  ({ method, path, operation: op }) => ({
+    operationId: op.operationId,
+    method: method.toUpperCase(),
+    path,
+    summary: op.summary,
+    tag: op.tags[0],
+    statuses: Object.keys(op.responses),
+    samples: op["x-codeSamples"] ?? [],
+  }),
 );
 
-const operations: DocumentedOperation[] = Object.entries(
-  spec.paths as Record<string, Json>,
-).flatMap(([path, item]) =>
-  ["get", "post", "patch", "put", "delete"]
-    .filter((method) => item[method] !== undefined)
-    .map((method) => {
-      const op = item[method];
-      return {
-        operationId: op.operationId,
-        method: method.toUpperCase(),
-        path,
-        summary: op.summary,
-        tag: op.tags[0],
-        statuses: Object.keys(op.responses),
-        samples: op["x-codeSamples"] ?? [],
-      };
-    }),
-);
+const schemaNames = Object.keys(spec.components.schemas as Record<string, Json>);
 
-/** The models a reader looks for; each must render with its required properties. */
-const mainSchemas = [
-  "Dataset",
-  "DatasetCollection",
-  "Report",
-  "ReportCollection",
-  "ReportRun",
-  "ReportRunCollection",
-  "UpdateDatasetRequest",
-  "RefreshDatasetsRequest",
-  "ModeError",
-  "Pagination",
-  "Link",
-];
+/** The `#` and `##` headings of the spec's description (outside code blocks): its introduction. */
+const introduction: string[] = (() => {
+  let inCode = false;
+  const headings: string[] = [];
+  for (const line of (spec.info.description as string).split("\n")) {
+    if (line.startsWith("```")) inCode = !inCode;
+    const heading = /^#{1,2} (.+)$/.exec(line);
+    if (!inCode && heading) headings.push((heading[1] as string).trim());
+  }
+  return headings;
+})();
 
-const introduction = [
-  "Authentication",
-  "Rate limits",
-  "HAL envelopes",
-  "Filters and ordering",
-  "Pagination",
+/**
+ * Every link the sidebar must hold, as "group › label" (top-level links have no group): the
+ * overview, the introduction, each tag with its operations, and "Schemas" with every schema.
+ */
+const sidebarEntries: string[] = [
+  spec.info.title,
+  ...introduction,
+  ...(spec.tags as { name: string }[]).flatMap(({ name }) => [
+    name,
+    ...operations.filter((op) => op.tag === name).map((op) => `${name} › ${op.summary}`),
+  ]),
+  "Schemas",
+  ...schemaNames.map((name) => `Schemas › ${name}`),
 ];
 
 // Redoc 3 gives every operation and schema a section whose id is also its URL fragment.
@@ -81,22 +76,46 @@ const sectionId = (group: string, name: string): string =>
 const viewport = { width: 1400, height: 1000 };
 let server: StaticServer | undefined;
 let browser: Browser | undefined;
-let context: BrowserContext;
 let page: Page;
 let watch: PageWatch;
+/** Every sidebar link, by "group › label", with its href exactly as the page has it. */
+const sidebar = new Map<string, string>();
 
 beforeAll(async () => {
   // Always rebuilt, so the page under test is the current spec rendered by `npm run docs`.
   await buildDocs();
   server = await serveDirectory(docsDir);
-  browser = await launchChromium();
-  ({ context, page, watch } = await openWatchedPage(browser, `${server.url}/`, { viewport }));
+  // The browser the global setup chose for this run, launched as `npm run docs` launches it.
+  browser = await launchChromium(inject("chromium"));
+  ({ page, watch } = await openWatchedPage(browser, `${server.url}/`, { viewport }));
+  for (const [entry, href] of await readSidebar(page)) sidebar.set(entry, href);
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
+
+/** Opens every group of the sidebar and reads each link's "group › label" and href. */
+async function readSidebar(on: Page): Promise<[string, string][]> {
+  const item = '[data-component-name="Menu/MenuItem"]';
+  const groups = on.locator(`${item}.menu-item-type-group > a`);
+  await groups.first().waitFor({ state: "visible" });
+  // Operations and schemas are listed only once their group is open; a click opens it.
+  for (const group of await groups.all()) await group.click();
+  return await on.locator(`${item} > a`).evaluateAll(
+    (links, item) =>
+      links.map((link) => {
+        const label = link.querySelector("[data-text]")?.getAttribute("data-text") ?? "";
+        const group = link.parentElement?.parentElement?.closest(item);
+        const groupLabel = group
+          ?.querySelector(":scope > a [data-text]")
+          ?.getAttribute("data-text");
+        return [groupLabel ? `${groupLabel} › ${label}` : label, link.getAttribute("href") ?? ""];
+      }),
+    item,
+  );
+}
 
 /** Opens a section by its fragment; resolves once its heading is on screen. */
 async function openSection(id: string, title: string): Promise<Locator> {
@@ -138,7 +157,9 @@ async function chooseLanguage(section: Locator, label: string): Promise<void> {
 // Redoc puts a "link to <title>" anchor inside each heading, so a heading's accessible name
 // ends with its visible text rather than equalling it.
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const titled = (text: string): RegExp => new RegExp(`(^|\\s)${escapeRegExp(text)}$`);
+// The overview's heading also carries the version, so it is matched by its start ("prefix").
+const titled = (text: string, at: "end" | "prefix" = "end"): RegExp =>
+  new RegExp(`(^|\\s)${escapeRegExp(text)}${at === "end" ? "$" : "(\\s|$)"}`);
 
 /** Non-empty trimmed lines, so code blocks compare regardless of indentation and wrapping. */
 const lines = (text: string): string[] =>
@@ -147,26 +168,41 @@ const lines = (text: string): string[] =>
     .map((line) => line.trim())
     .filter((line) => line !== "");
 
-describe("the rendered API reference", () => {
-  test("describes all eight operations (the spec this page is built from)", () => {
-    expect(operations.map((op) => op.operationId).sort()).toEqual([
-      "deleteDataset",
-      "getDataset",
-      "listDatasetsForDataSource",
-      "listDatasetsForSpace",
-      "listReportRuns",
-      "listReportsForDataset",
-      "refreshDatasetsInReport",
-      "updateDataset",
-    ]);
-  });
+/** What a link opens in a new tab, from `base`: a fresh context, sharing nothing with the page. */
+async function openInNewTab(
+  base: string,
+  href: string,
+): Promise<ReturnType<typeof openWatchedPage>> {
+  const opened = await openWatchedPage(browser as Browser, new URL(href, base).href, { viewport });
+  // file:// answers no HTTP status; a missing file makes goto() throw instead.
+  if (base.startsWith("http")) expect(opened.response?.status(), `${href} from ${base}`).toBe(200);
+  return opened;
+}
 
-  test("has the title and an introduction to auth, rate limits, HAL, filters and pagination", async () => {
+/** Placeholder leaves Redoc writes when a schema has no example of its own. */
+function placeholders(sample: Json, at = ""): string[] {
+  if (sample === "string") return [`${at || "(root)"}: "string"`];
+  if (sample === null || typeof sample !== "object") return [];
+  return Object.entries(sample).flatMap(([key, value]) => placeholders(value, `${at}/${key}`));
+}
+
+/** A description's first paragraph as the page shows it: Markdown's inline marks removed. */
+const shownText = (markdown: string): string =>
+  (markdown.split(/\n\s*\n/)[0] as string)
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/`|\*\*/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+const squeezed = (text: string): string => text.replace(/[\u200b]/g, "").replace(/\s+/g, " ");
+
+describe("the rendered API reference", () => {
+  test("has the title and the introduction the spec describes", async () => {
     await page.goto(`${server?.url}/`);
     expect(await page.title()).toBe(docsTitle);
     await page
-      .getByRole("heading", { level: 1, name: /Mode Datasets API/ })
+      .getByRole("heading", { level: 1, name: titled(spec.info.title, "prefix") })
       .waitFor({ state: "visible" });
+    expect(introduction.length).toBeGreaterThan(0);
     for (const heading of introduction) {
       await page
         .getByRole("heading", { name: titled(heading) })
@@ -174,6 +210,57 @@ describe("the rendered API reference", () => {
         .waitFor({ state: "visible" });
     }
   });
+
+  test("lists the overview, the introduction, every operation and every schema in the sidebar", () => {
+    expect([...sidebar.keys()].sort()).toEqual([...sidebarEntries].sort());
+  });
+
+  test.each(sidebarEntries)(
+    "opens the sidebar link %s in a new tab, over http and from disk",
+    async (entry) => {
+      const href = sidebar.get(entry);
+      expect(href, `no sidebar link ${entry}`).toBeDefined();
+      const label = entry.split(" › ").pop() as string;
+      for (const base of [`${server?.url}/`, pathToFileURL(docsPage).href]) {
+        const {
+          context: tabContext,
+          page: tab,
+          watch: tabWatch,
+        } = await openInNewTab(base, href as string);
+        try {
+          // The section the link names is on screen: its heading is in the viewport.
+          const route = new URL(tab.url()).hash.replace(/^#\/?/, "");
+          const shown = await tab.waitForFunction(
+            ({ route, label }) => {
+              const root =
+                document.getElementById(route) ??
+                document.querySelector(`[data-section-id="/${route}"]`);
+              if (!root) return false;
+              const headings = root.matches("h1, h2, h3")
+                ? [root]
+                : [...root.querySelectorAll("h1, h2, h3")];
+              return headings.some((heading) => {
+                const box = heading.getBoundingClientRect();
+                const text = (heading.textContent ?? "").trim();
+                return (
+                  (text === label || text.startsWith(`${label} `)) &&
+                  box.height > 0 &&
+                  box.top >= 0 &&
+                  box.top < window.innerHeight
+                );
+              });
+            },
+            { route, label },
+          );
+          expect(await shown.jsonValue(), `${entry} (${href}) from ${base}`).toBe(true);
+          expect(tabWatch.errors).toEqual([]);
+          expect(tabWatch.foreign).toEqual([]);
+        } finally {
+          await tabContext.close();
+        }
+      }
+    },
+  );
 
   test.each(operations.map((op) => [op.operationId, op] as const))(
     "renders %s with its method, path, responses and curl and TypeScript samples",
@@ -208,72 +295,34 @@ describe("the rendered API reference", () => {
     },
   );
 
-  test.each(mainSchemas)("renders the %s schema with its properties", async (name) => {
-    const schema = spec.components.schemas[name];
-    expect(schema, `${name} is not in components.schemas`).toBeDefined();
-    const section = await openSection(sectionId("schemas", name), name);
-    const text = await section.innerText();
-    for (const property of Object.keys(schema.properties ?? {})) expect(text).toContain(property);
-  });
+  test.each(schemaNames)(
+    "shows the %s schema with its description, its properties and its own example",
+    async (name) => {
+      const schema = spec.components.schemas[name];
+      const section = await openSection(sectionId("schemas", name), name);
+      const text = squeezed(await section.innerText());
+      expect(schema.description, `${name} has no description in the spec`).toBeTypeOf("string");
+      expect(text, `description of ${name}`).toContain(shownText(schema.description));
+      for (const property of Object.keys(schema.properties ?? {})) expect(text).toContain(property);
 
-  test("saves a screenshot sheet of the overview, every operation and the main schemas", async () => {
-    // Redoc 3 renders the part of the reference being read, so one full-page capture cannot show
-    // it all: each page is captured on its own (build/docs/screenshots/) and tiled into one sheet.
-    const shots: { caption: string; file: string; png: Buffer }[] = [];
-    const capture = async (caption: string, name: string): Promise<void> => {
-      // Redoc sometimes repaints the whole page white for a frame or two after a navigation;
-      // a blank page compresses to a few kilobytes, a rendered one to well over 100.
-      let png = await page.screenshot();
-      for (let attempt = 0; attempt < 10 && png.length < 30_000; attempt++) {
-        await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
-        png = await page.screenshot();
-      }
-      expect(png.length, `screenshot of ${caption} looks blank`).toBeGreaterThan(30_000);
-      shots.push({ caption, file: join(docsDir, "screenshots", `${name}.png`), png });
-    };
-    await page.goto(`${server?.url}/`);
-    await page
-      .getByRole("heading", { level: 1, name: /Mode Datasets API/ })
-      .waitFor({ state: "visible" });
-    await capture("Overview", "overview");
-    for (const op of operations) {
-      await openSection(sectionId(op.tag, op.operationId), op.summary);
-      await capture(`${op.operationId}: ${op.method} ${op.path}`, op.operationId);
-    }
-    for (const name of ["Dataset", "DatasetCollection", "ReportRun"]) {
-      await openSection(sectionId("schemas", name), name);
-      await capture(`schema ${name}`, `schema-${name}`);
-    }
-
-    await mkdir(join(docsDir, "screenshots"), { recursive: true });
-    await Promise.all(shots.map((shot) => writeFile(shot.file, shot.png)));
-    const tiles = shots
-      .map(
-        (shot) =>
-          `<figure><img src="data:image/png;base64,${shot.png.toString("base64")}">` +
-          `<figcaption>${shot.caption.replace(/[<>&]/g, "")}</figcaption></figure>`,
-      )
-      .join("");
-    const sheet = await context.newPage();
-    try {
-      await sheet.setContent(
-        `<!DOCTYPE html><style>body{margin:8px;font:14px sans-serif;display:grid;grid-template-columns:repeat(3,1fr);gap:8px}` +
-          `figure{margin:0}img{width:100%;border:1px solid #ccc}figcaption{padding:2px 0}</style>` +
-          `<title>${docsTitle}: screenshots</title>${tiles}`,
+      // The sample panel beside the properties (not a property's own example), every level
+      // opened, read as the JSON a reader would copy.
+      const panel = section
+        .locator('[data-component-name="Panel/Panel"]')
+        .filter({ has: page.locator('[data-component-name="JsonViewer/JsonViewer"]') })
+        .first();
+      const viewer = panel.locator('[data-component-name="JsonViewer/JsonViewer"]').first();
+      await viewer.waitFor({ state: "visible" });
+      // Scalars have nothing to open, so no button.
+      const expandAll = panel.getByRole("button", { name: "Expand all" });
+      if ((await expandAll.count()) > 0) await expandAll.first().click();
+      const sample: Json = JSON.parse(await viewer.innerText());
+      expect(placeholders(sample), `placeholders in the sample of ${name}`).toEqual([]);
+      expect(sample, `the sample of ${name} is not its own example`).toEqual(
+        schema.examples?.[0] ?? schema.example,
       );
-      await sheet.waitForFunction(
-        (count) => [...document.images].filter((img) => img.complete).length === count,
-        shots.length,
-      );
-      const file = join(docsDir, "screenshot.png");
-      const png = await sheet.screenshot({ path: file, fullPage: true });
-      expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
-      expect((await readFile(file)).equals(png)).toBe(true);
-      expect(shots).toHaveLength(1 + operations.length + 3);
-    } finally {
-      await sheet.close();
-    }
-  });
+    },
+  );
 
   // Last: it covers everything the tests above made the page do.
   test("made no request beyond 127.0.0.1 and logged no error", () => {

@@ -1,6 +1,12 @@
 // Records what a page does that a person would notice: console errors, uncaught exceptions and
 // every request, refusing (and recording) any request that leaves 127.0.0.1.
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
+import type {
+  Browser,
+  BrowserContext,
+  BrowserContextOptions,
+  Page,
+  Response,
+} from "playwright-core";
 
 export interface PageWatch {
   /** Console messages of type `error` and uncaught page exceptions, in order. */
@@ -39,18 +45,19 @@ export async function watchPage(context: BrowserContext, page: Page): Promise<Pa
 }
 
 /**
- * A fresh context and page on `url`, watched from the first request. Playwright's own waits
+ * A fresh context and page on `url`, watched from the first request, with the response to that
+ * navigation (null for file:// and other URLs that answer no HTTP status). Playwright's own waits
  * fail after 10 s, with its message (what it waited for), well before vitest's 30 s timeout.
  */
 export async function openWatchedPage(
   browser: Browser,
   url: string,
   options: BrowserContextOptions = {},
-): Promise<{ context: BrowserContext; page: Page; watch: PageWatch }> {
+): Promise<{ context: BrowserContext; page: Page; watch: PageWatch; response: Response | null }> {
   const context = await browser.newContext(options);
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const watch = await watchPage(context, page);
-  await page.goto(url);
-  return { context, page, watch };
+  const response = await page.goto(url);
+  return { context, page, watch, response };
 }
