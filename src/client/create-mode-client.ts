@@ -18,6 +18,7 @@ import {
   type ModeCredentialsProvider,
 } from "./auth.js";
 import { DEFAULTS, type ModeClientOptions } from "./options.js";
+import { checkedPathSerializer, createPathParamsMiddleware } from "./path-params.js";
 
 /**
  * A PATCH or POST whose init is typed directly rather than inferred: openapi-fetch infers `init`
@@ -73,6 +74,7 @@ export function createModeClient(options: ModeClientOptions = {}): ModeClient {
   const client = createClient<paths>({
     baseUrl,
     headers,
+    pathSerializer: checkedPathSerializer,
     fetch: createResilientFetch({
       fetch: baseFetch,
       retry: resolveRetryOptions(options.retry),
@@ -81,7 +83,9 @@ export function createModeClient(options: ModeClientOptions = {}): ModeClient {
     }),
   });
   // onResponse runs last-registered first: auth scrubs echoed secrets before errors are shaped.
+  // onRequest runs in this order, so a bad path parameter is refused before anything else.
   client.use(
+    createPathParamsMiddleware(),
     createErrorMiddleware(),
     createAuthMiddleware(credentials.provider, credentials.source),
   );
