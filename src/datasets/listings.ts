@@ -1,8 +1,7 @@
 import type { paths } from "../../generated/schema.js";
 import type { ModeClient } from "../client/create-mode-client.js";
 import { DEFAULTS } from "../client/options.js";
-import { errorFromResponse, ModeInvalidResponseError } from "../errors/errors.js";
-import { catchInvalidJson } from "../errors/invalid-response.js";
+import { errorFromResponse, invalidResponseError } from "../errors/errors.js";
 
 /** The four paginated listings. */
 export type ListingPath =
@@ -106,15 +105,13 @@ export async function fetchListingPage<P extends ListingPath>(
 ): Promise<ListingPage<P>> {
   // One generic call site: openapi-fetch's overloads cannot be picked for a union of paths.
   const get = client.GET as unknown as LooseGet;
-  const { data, error, response } = await catchInvalidJson("GET", path, () =>
-    get(path, {
-      params: { path: params.path, query: { ...params.query } },
-      ...(signal ? { signal } : {}),
-    }),
-  );
+  const { data, error, response } = await get(path, {
+    params: { path: params.path, query: { ...params.query } },
+    ...(signal ? { signal } : {}),
+  });
   if (!response.ok) throw errorFromResponse({ body: error, response, method: "GET", path });
   if (data === undefined) return { response, data: undefined, items: [] };
-  const items = listingItems<ListingItem<P>>(data, listingKey(path), "GET", path);
+  const items = listingItems<ListingItem<P>>(data, listingKey(path), "GET", path, response);
   return { response, data: data as ListingBody<P>, items };
 }
 
@@ -133,16 +130,18 @@ export function listingItems<T>(
   key: "reports" | "report_runs",
   method: string,
   path: string,
+  response: Response,
 ): T[] {
   const embedded = (data as { _embedded?: Record<string, unknown> } | null | undefined)?._embedded;
   const items = embedded?.[key];
   if (!Array.isArray(items)) {
-    throw new ModeInvalidResponseError({
-      message: `${method} ${path} answered without an _embedded.${key} array`,
+    throw invalidResponseError(
+      `${method} ${path} answered without an _embedded.${key} array`,
       method,
       path,
-      body: data,
-    });
+      response,
+      data,
+    );
   }
   return items as T[];
 }

@@ -1,8 +1,7 @@
 import type { operations } from "../../generated/schema.js";
 import { createModeClient, type ModeClient } from "../client/create-mode-client.js";
 import type { ModeClientOptions } from "../client/options.js";
-import { errorFromResponse, ModeInvalidResponseError } from "../errors/errors.js";
-import { catchInvalidJson } from "../errors/invalid-response.js";
+import { errorFromResponse, invalidResponseError } from "../errors/errors.js";
 import type {
   Dataset,
   DatasetListItem,
@@ -119,28 +118,28 @@ export function createModeDatasets(options: ModeDatasetsOptions = {}): ModeDatas
     datasets: {
       async get({ account, dataset }, options) {
         const path = "/{account}/datasets/{dataset}";
-        const result = await catchInvalidJson("GET", path, () =>
-          client.GET(path, { params: { path: { account, dataset } }, ...signalOf(options) }),
-        );
+        const result = await client.GET(path, {
+          params: { path: { account, dataset } },
+          ...signalOf(options),
+        });
         return unwrap(result, "GET", path);
       },
       async update({ account, dataset }, changes, options) {
         checkChanges(changes);
         const path = "/{account}/datasets/{dataset}";
-        const result = await catchInvalidJson("PATCH", path, () =>
-          client.PATCH(path, {
-            params: { path: { account, dataset } },
-            body: { report: changes },
-            ...signalOf(options),
-          }),
-        );
+        const result = await client.PATCH(path, {
+          params: { path: { account, dataset } },
+          body: { report: changes },
+          ...signalOf(options),
+        });
         return unwrap(result, "PATCH", path);
       },
       async delete({ account, dataset }, options) {
         const path = "/{account}/datasets/{dataset}";
-        const result = await catchInvalidJson("DELETE", path, () =>
-          client.DELETE(path, { params: { path: { account, dataset } }, ...signalOf(options) }),
-        );
+        const result = await client.DELETE(path, {
+          params: { path: { account, dataset } },
+          ...signalOf(options),
+        });
         unwrapEmpty(result, "DELETE", path);
       },
       listForSpace({ account, space, ...query }, options) {
@@ -212,9 +211,11 @@ export function createModeDatasets(options: ModeDatasetsOptions = {}): ModeDatas
         checkTokens(datasetTokens);
         const path = "/{account}/reports/{report}/runs";
         const body = { report: { dataset_tokens: datasetTokens.map((token) => ({ token })) } };
-        const result = await catchInvalidJson("POST", path, () =>
-          client.POST(path, { params: { path: { account, report } }, body, ...signalOf(options) }),
-        );
+        const result = await client.POST(path, {
+          params: { path: { account, report } },
+          body,
+          ...signalOf(options),
+        });
         return unwrap(result, "POST", path);
       },
     },
@@ -243,13 +244,12 @@ function unwrap<T>(result: CallResult<T>, method: string, path: string): T {
   if (!result.response.ok)
     throw errorFromResponse({ body: result.error, response: result.response, method, path });
   if (result.data === undefined) {
-    throw new ModeInvalidResponseError({
-      message: `${method} ${path} answered ${result.response.status} with an empty body`,
+    throw invalidResponseError(
+      `${method} ${path} answered ${result.response.status} with an empty body`,
       method,
       path,
-      url: result.response.url || undefined,
-      status: result.response.status,
-    });
+      result.response,
+    );
   }
   return result.data;
 }

@@ -1,9 +1,18 @@
+import {
+  redactCause,
+  redactOptional,
+  redactText,
+  redactUrl,
+  redactValue,
+} from "../internal/redact.js";
+import { factsOf } from "../internal/response-facts.js";
 import { parseRetryAfter } from "../resilience/retry.js";
 
 /**
  * Errors thrown by the client. Every one is a `ModeApiError`; `kind` (or the subclass) tells
- * them apart. They carry only plain data (never the Request, its headers or credentials), so
- * printing or serialising one cannot leak a secret.
+ * them apart. They carry only plain data (never the Request or its headers), and the
+ * constructor redacts the credentials it is given from every string they expose, so printing
+ * or serialising one does not show a credential a server echoed back.
  */
 export type ModeErrorKind =
   | "bad_request"
@@ -32,6 +41,12 @@ export interface ModeApiErrorInit {
   retryAfterMs?: number | undefined;
   attempts?: number | undefined;
   cause?: unknown;
+  /**
+   * Credentials to redact from `message`, `id`, `body` (every string and key), `url`,
+   * `requestId` and `cause`; not stored. Redact before truncating: the constructor cannot
+   * recognise a secret cut in half.
+   */
+  secrets?: readonly string[] | undefined;
 }
 
 export class ModeApiError extends Error {
@@ -54,14 +69,17 @@ export class ModeApiError extends Error {
   readonly attempts: number | undefined;
 
   constructor(init: ModeApiErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    // Every error passes through here, so redacting here holds for all of them.
+    const secrets = init.secrets ?? [];
+    const cause = redactCause(init.cause, secrets);
+    super(redactText(init.message, secrets), cause === undefined ? undefined : { cause });
     this.status = init.status;
-    this.id = init.id;
-    this.body = init.body;
+    this.id = redactOptional(init.id, secrets);
+    this.body = redactValue(init.body, secrets);
     this.method = init.method;
-    this.path = init.path;
-    this.url = init.url;
-    this.requestId = init.requestId;
+    this.path = redactText(init.path, secrets);
+    this.url = init.url === undefined ? undefined : redactUrl(init.url, secrets);
+    this.requestId = redactOptional(init.requestId, secrets);
     this.retryAfterMs = init.retryAfterMs;
     this.attempts = init.attempts;
   }
@@ -155,12 +173,18 @@ export interface ErrorResponseInput {
   now?: number;
 }
 
-/** Builds the `ModeApiError` subclass for an HTTP error response. */
+/**
+ * Builds the `ModeApiError` subclass for an HTTP error response. For a response from this
+ * client it also knows the attempts made and the credentials to redact.
+ */
 export function errorFromResponse(input: ErrorResponseInput): ModeApiError {
-  const { body, response, method, path } = input;
+  const { response, method, path } = input;
+  const { attempts, secrets = [] } = factsOf(response as Response);
+  // Redacted before the message is cut to length, so no part of a secret survives the cut.
+  const body = redactValue(input.body, secrets);
   const { id, detail } = readModeBody(body);
   const status = response.status;
-  const summary = detail ?? (response.statusText || "no error message");
+  const summary = detail ?? (redactText(response.statusText, secrets) || "no error message");
   const init: ModeApiErrorInit = {
     message: `${method} ${path} failed with ${status}${id ? ` ${id}` : ""}: ${summary}`,
     method,
@@ -171,8 +195,34 @@ export function errorFromResponse(input: ErrorResponseInput): ModeApiError {
     body,
     requestId: readRequestId(response.headers),
     retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), input.now),
+    attempts,
+    secrets,
   };
   return new (classForStatus(status))(init);
+}
+
+/**
+ * A `ModeInvalidResponseError` for a success response the client refuses (an empty body where
+ * one is promised, a listing without its items), with the facts recorded on the response.
+ */
+export function invalidResponseError(
+  message: string,
+  method: string,
+  path: string,
+  response: Response,
+  body?: unknown,
+): ModeInvalidResponseError {
+  const { attempts, secrets } = factsOf(response);
+  return new ModeInvalidResponseError({
+    message,
+    method,
+    path,
+    url: response.url || undefined,
+    status: response.status,
+    body,
+    attempts,
+    secrets,
+  });
 }
 
 function classForStatus(status: number): typeof ModeApiError {

@@ -1,3 +1,4 @@
+import { recordFacts } from "../internal/response-facts.js";
 import { sleep } from "../internal/sleep.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import { backoffDelay, parseRetryAfter, type ResolvedRetryOptions } from "./retry.js";
@@ -60,8 +61,10 @@ export function createResilientFetch(options: ResilientFetchOptions): FetchLike 
       let delayMs: number;
       if ("response" in outcome) {
         const { response } = outcome;
-        if (!retry || attempt >= maxAttempts || !retry.statuses.includes(response.status))
+        if (!retry || attempt >= maxAttempts || !retry.statuses.includes(response.status)) {
+          recordFacts(response, { attempts: attempt });
           return response;
+        }
         const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
         if (retryAfterMs !== undefined && retryAfterMs > retry.maxRetryAfterMs) return response;
         delayMs = retryAfterMs ?? backoffDelay(retry, attempt);
@@ -118,15 +121,35 @@ async function attemptOnce(
   }
 }
 
+/**
+ * The response as a Response of the client's own (the facts about it are keyed on it, so it
+ * must not be an object a caller's fetch could hand out twice), its body read in full. It
+ * carries the body's real length in Content-Length: openapi-fetch asks for `json()` only when
+ * that header is present, which lets the error middleware hand over the value it parsed.
+ */
 async function buffered(response: Response, method: string): Promise<Response> {
-  if (method === "HEAD" || response.body === null || NULL_BODY_STATUSES.has(response.status))
-    return response;
-  const body = await response.arrayBuffer();
-  const copy = new Response(body, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
+  const { status } = response;
+  // A status outside 200-599 (a browser's opaque redirect) cannot be given to a new Response.
+  if (status < 200 || status > 599) return response;
+  let copy: Response;
+  if (method === "HEAD" || response.body === null || NULL_BODY_STATUSES.has(status)) {
+    void response.body?.cancel().catch(() => undefined);
+    copy = new Response(null, {
+      status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+  } else {
+    const body = await response.arrayBuffer();
+    copy = new Response(body, {
+      status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+    copy.headers.set("content-length", String(body.byteLength));
+    // The body is whole now; a leftover chunked marker would hide the length from openapi-fetch.
+    copy.headers.delete("transfer-encoding");
+  }
   // Keep `url` for error messages; a constructed Response would report "".
   Object.defineProperty(copy, "url", { value: response.url });
   return copy;

@@ -67,8 +67,7 @@ describe("durations a timer cannot hold", () => {
 });
 
 describe("attempts on every error", () => {
-  // Passes once the resilient fetch's attempt count reaches errors built from responses.
-  it.fails("counts the attempts behind a server error that outlasted the retries", async () => {
+  it("counts the attempts behind a server error that outlasted the retries", async () => {
     const server = await hostileServer((_request, response) =>
       sendJson(response, 503, { id: "service_unavailable", message: "try later" }),
     );
@@ -77,8 +76,7 @@ describe("attempts on every error", () => {
     expect(error).toMatchObject({ kind: "server", status: 503, attempts: 3 });
   });
 
-  // Passes once the resilient fetch's attempt count reaches errors built from responses.
-  it.fails("counts one attempt behind a 404", async () => {
+  it("counts one attempt behind a 404", async () => {
     const server = await hostileServer((_request, response) =>
       sendJson(response, 404, { id: "not_found", message: "no such dataset" }),
     );
@@ -86,8 +84,7 @@ describe("attempts on every error", () => {
     expect(error).toMatchObject({ kind: "not_found", attempts: 1 });
   });
 
-  // Passes once the resilient fetch's attempt count reaches errors built from responses.
-  it.fails("counts the attempts behind an invalid success body", async () => {
+  it("counts the attempts behind an invalid success body", async () => {
     const server = await hostileServer((_request, response) =>
       send(response, 200, "<html>maintenance</html>", { "Content-Type": "text/html" }),
     );
@@ -95,8 +92,7 @@ describe("attempts on every error", () => {
     expect(error).toMatchObject({ kind: "invalid_response", attempts: 1 });
   });
 
-  // Passes once the resilient fetch's attempt count reaches errors built from responses.
-  it.fails("counts the attempts when errorFromResponse shapes a plain-client result", async () => {
+  it("counts the attempts when errorFromResponse shapes a plain-client result", async () => {
     const server = await hostileServer((_request, response) =>
       sendJson(response, 503, { id: "service_unavailable", message: "try later" }),
     );

@@ -229,7 +229,7 @@ describe("createModeDatasets", () => {
     const error = await mode.datasets.get({ account: "a", dataset: "d1" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModeInvalidResponseError);
     expect((error as Error).message).toMatch(
-      /^GET \/\{account\}\/datasets\/\{dataset\} answered with a body that is not valid JSON/,
+      /^GET \/\{account\}\/datasets\/\{dataset\} answered 200 with a body that is not valid JSON \(content-type application\/hal\+json\)$/,
     );
     const listing = await mode.datasets
       .iterateForSpace({ account: "a", space: "s" })
