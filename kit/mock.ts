@@ -1,51 +1,64 @@
-// `npm run mock [-- --port N]`: the validating mock of Mode's Datasets API for any client.
-// Prism answers from the spec's examples and, with --errors, refuses requests that break the
-// spec (4xx) and examples that break their own schema (500). Ctrl-C stops it.
+// `mode-datasets mock`: the validating mock of Mode's Datasets API for any client. Prism answers
+// from the spec's examples and, with --errors, refuses requests that break the spec (4xx) and
+// examples that break their own schema (500). Ctrl-C stops it and exits 0.
+import type { Command } from "./cli.js";
+import { parseServeArgs, serveOptionsHelp } from "./prism/cli-args.js";
 import { startPrism } from "./prism/launcher.js";
-import { parseServeArgs } from "./prism/cli-args.js";
+import { untilStopped } from "./stop-signal.js";
 
-async function main(): Promise<void> {
-  const { host, port, spec, positionals } = parseServeArgs(process.argv.slice(2), process.env);
-  if (positionals.length > 0)
-    throw new Error(
-      `unexpected argument ${positionals[0]}; usage: npm run mock -- [--port N] [--host H] [--spec FILE]`,
-    );
-  // Prism's startup lines are printed with the banner; later lines (one block per request) live.
-  let live = false;
-  const prism = await startPrism({
-    mode: "mock",
-    document: spec,
-    host,
-    port,
-    onLog: (chunk) => {
-      if (live) process.stdout.write(chunk);
-    },
-  });
-  process.stdout.write(prism.log());
-  console.log(`
-Mode Datasets mock (Prism, validating) at ${prism.baseUrl}
-  Point your client at it:  MODE_BASE_URL=${prism.baseUrl}   (any token and secret work)
-  Try it:  curl -u token:secret -H 'Accept: application/hal+json' ${prism.baseUrl}/acme/datasets/8a3b3f6c2d1e
+export const mock: Command = {
+  summary: "a validating mock of the API on 127.0.0.1:4010, for developing any client",
+  help: `usage: mode-datasets mock [--port N] [--host H] [--spec FILE]
+
+Serves a validating mock of Mode's Datasets API: every operation answers with the spec's
+examples, and a request that breaks the spec gets a 4xx naming the problem.
+
+${serveOptionsHelp}`,
+  async run(argv) {
+    const { host, port, spec, positionals } = parseServeArgs(argv, process.env);
+    if (positionals.length > 0) {
+      throw new Error(`unexpected argument ${positionals[0]}; see mode-datasets mock --help`);
+    }
+    // Prism's startup lines are printed with the banner; later lines (one block per request) live.
+    let live = false;
+    const prism = await startPrism({
+      mode: "mock",
+      document: spec,
+      host,
+      port,
+      onLog: (chunk) => {
+        if (live) process.stdout.write(chunk);
+      },
+    });
+    process.stdout.write(prism.log());
+    console.log(banner(prism.baseUrl));
+    live = true;
+    const stopped = await untilStopped(prism.exited);
+    if (stopped === "signal") {
+      await prism.stop();
+      console.log("mock: stopped");
+      return 0;
+    }
+    console.error(`mock: Prism exited on its own with ${String(stopped.code)}; its log is above`);
+    return 1;
+  },
+};
+
+function banner(baseUrl: string): string {
+  return `
+Mode Datasets mock (Prism, validating) at ${baseUrl}
+  Point your client at it:  MODE_BASE_URL=${baseUrl}   (any token and secret work)
+  Try it:  curl -u token:secret -H 'Accept: application/hal+json' ${baseUrl}/northwind/datasets/5a4177a2902c
 
 How to read violations:
   - A request that breaks the spec gets a 4xx instead of an example: 400 (bad parameter or body),
-    401 (no Basic credentials), 404 (no such path), 405 (no such method), 406 (Accept excludes
-    application/hal+json).
+    401 (no Basic credentials), 404 (no such path), 405 (no such method).
   - The answer's \`sl-violations\` header lists each problem as {location, severity, code, message}:
     [{"location":["request","query","filter"],"severity":"Error","code":"pattern","message":"..."}]
-    (404, 405 and 406 name theirs in an application/problem+json body instead).
+    (404 and 405 name theirs in an application/problem+json body instead).
   - A 500 with response.* violations means one of the spec's own examples is wrong.
   - The log below repeats each problem as "Violation: <location> <message>" under its request.
-  - For a summary table over a whole test run: npm run contract -- <your test command>
+  - For a verdict over a whole test run: mode-datasets contract -- <your test command>
 Ctrl-C stops the mock.
-`);
-  live = true;
-  const code = await prism.exited;
-  console.error(`mock: Prism exited with ${code}`);
-  process.exit(code ?? 1);
+`;
 }
-
-main().catch((error: unknown) => {
-  console.error(`mock: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(2);
-});

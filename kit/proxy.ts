@@ -1,82 +1,135 @@
-// `npm run proxy -- <upstream> [--port N]`: a validating proxy in front of a real server
-// (Mode itself, or a fake of it). Prism (`prism proxy --errors`) forwards valid requests,
-// refuses invalid ones before they reach the server, and turns answers that break the spec into
-// 500s; every such exchange is printed as it happens, and a summary table on Ctrl-C.
+// `mode-datasets proxy <upstream>`: a validating proxy in front of a real server (Mode itself, or
+// a fake of it). Prism (`prism proxy --errors`) forwards valid requests and turns answers that
+// break the spec into 500s; the recorder in front refuses what the kit's own rules find broken
+// before it reaches the server. Each exchange is printed as it happens, and the summary (and any
+// report files) on Ctrl-C or after --max-requests.
 import { appendFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseServeArgs } from "./prism/cli-args.js";
+import type { Command } from "./cli.js";
+import { parseServeArgs, serveOptionsHelp } from "./prism/cli-args.js";
 import { startPrism } from "./prism/launcher.js";
-import { loadOperationMatcher } from "./prism/operations.js";
 import { startRecorder } from "./prism/recorder.js";
-import { describeViolation, formatTable, isError, summarize } from "./prism/violations.js";
+import { describeViolation, isError } from "./prism/violations.js";
+import { reportOptionsHelp, reportRun } from "./run-report.js";
+import { loadSpec } from "./spec-file.js";
+import { untilStopped } from "./stop-signal.js";
 
-const usage =
-  "usage: npm run proxy -- <upstream base URL, e.g. https://app.mode.com/api> [--port N] [--host H] [--spec FILE]";
+export const proxy: Command = {
+  summary: "a validating proxy in front of Mode (or a fake of it) that reports every exchange",
+  help: `usage: mode-datasets proxy <upstream base URL, e.g. https://app.mode.com/api> [options]
 
-async function main(): Promise<void> {
-  const { host, port, spec, positionals } = parseServeArgs(process.argv.slice(2), process.env);
-  const [upstream, extra] = positionals;
-  if (!upstream || extra !== undefined) throw new Error(usage);
-  try {
-    new URL(upstream);
-  } catch {
-    throw new Error(
-      `upstream must be an absolute URL such as https://app.mode.com/api, got ${JSON.stringify(upstream)}`,
-    );
-  }
+Forwards requests that match the spec to the upstream and checks its answers; a request that
+breaks the spec is refused (4xx) and never reaches the upstream.
 
-  // Prism listens on a private port; people and clients talk to the recorder in front of it,
-  // which sees each answer's violations and prints them.
-  const logFile = join(process.cwd(), ".prism-proxy.log");
-  writeFileSync(logFile, "");
-  const prism = await startPrism({
-    mode: "proxy",
-    document: spec,
-    upstream,
-    onLog: (chunk) => appendFileSync(logFile, chunk),
-  });
-  const recorder = await startRecorder({
-    target: prism.baseUrl,
-    matchOperation: loadOperationMatcher(spec),
-    host,
-    port,
-    onExchange: (e) => {
-      const bad = e.violations.some(isError);
-      console.log(
-        `${bad ? "✖" : "✔"} ${e.status} ${e.method} ${e.url} ${e.operation ?? "(no operation)"}`,
+${serveOptionsHelp}
+  --max-requests N stop after N exchanges and report (for CI)
+${reportOptionsHelp}
+
+Exit codes: 0 nothing broke the contract; 1 something did (or warnings under --strict);
+2 the proxy could not start.`,
+  async run(argv) {
+    const { options, rest } = takeReportOptions(argv);
+    const { host, port, spec, positionals } = parseServeArgs(rest, process.env);
+    const [upstream, extra] = positionals;
+    if (!upstream || extra !== undefined) {
+      throw new Error("expected one upstream URL; see mode-datasets proxy --help");
+    }
+    try {
+      new URL(upstream);
+    } catch {
+      throw new Error(
+        `upstream must be an absolute URL such as https://app.mode.com/api, got ${JSON.stringify(upstream)}`,
       );
-      for (const v of e.violations) console.log(`    ${describeViolation(v)}`);
-    },
-  });
+    }
+    const document = await loadSpec(spec);
 
-  console.log(`Validating proxy at ${recorder.baseUrl} -> ${upstream}
+    // Prism listens on a private port; people and clients talk to the recorder in front of it,
+    // which checks each request and answer and prints them.
+    const logFile = join(process.cwd(), ".prism-proxy.log");
+    writeFileSync(logFile, "");
+    const prism = await startPrism({
+      mode: "proxy",
+      document: spec,
+      upstream,
+      onLog: (chunk) => appendFileSync(logFile, chunk),
+    });
+    let reachedMax: () => void = () => {};
+    const maxReached = new Promise<void>((resolve) => {
+      reachedMax = resolve;
+    });
+    let seen = 0;
+    const recorder = await startRecorder({
+      target: prism.baseUrl,
+      spec: document,
+      refuseErrors: true,
+      host,
+      port,
+      onExchange: (e) => {
+        const mark = e.violations.some(isError) ? "✖" : "✔";
+        console.log(`${mark} ${e.status} ${e.method} ${e.url} ${e.operation ?? "(no operation)"}`);
+        for (const v of e.violations) console.log(`    ${describeViolation(v)}`);
+        seen += 1;
+        if (options.maxRequests !== undefined && seen >= options.maxRequests) reachedMax();
+      },
+    });
+
+    console.log(`Validating proxy at ${recorder.baseUrl} -> ${upstream}
   Point your client at it: MODE_BASE_URL=${recorder.baseUrl}
   Requests that break the spec are refused (4xx) and never reach ${upstream};
   answers that break it become 500s. Each exchange is listed below with its violations.
   Prism's own log: ${logFile} (Prism pid ${prism.pid})
-  Ctrl-C prints a summary table and stops.`);
+  ${options.maxRequests === undefined ? "Ctrl-C" : `${options.maxRequests} exchanges, or Ctrl-C,`} prints a summary and stops.`);
 
-  let finishing = false;
-  const finish = async (reason: string): Promise<void> => {
-    if (finishing) return;
-    finishing = true;
+    const ended = await Promise.race([
+      untilStopped(prism.exited),
+      maxReached.then(() => "max" as const),
+    ]);
     await recorder.close();
     await prism.stop();
-    const rows = summarize(recorder.exchanges);
-    const broken = recorder.exchanges.filter((e) => e.violations.some(isError)).length;
-    console.log(
-      `\nproxy: ${reason}; ${recorder.exchanges.length} exchange(s), ${broken} broke the contract`,
+    if (typeof ended === "object") {
+      console.error(`proxy: Prism exited on its own with ${String(ended.code)}; see ${logFile}`);
+    }
+    const summary = reportRun(
+      "proxy",
+      { mode: "proxy", spec, exchanges: recorder.exchanges, strict: options.strict },
+      options,
     );
-    if (rows.length > 0) console.log(`\n${formatTable(rows)}`);
-    process.exit(broken > 0 ? 1 : 0);
-  };
-  process.on("SIGINT", () => void finish("stopped"));
-  process.on("SIGTERM", () => void finish("stopped"));
-  const code = await prism.exited;
-  await finish(`Prism exited with ${code}`);
+    return typeof ended === "object" ? 2 : summary.exitCode;
+  },
+};
+
+interface ProxyReportOptions {
+  strict: boolean;
+  junit?: string;
+  json?: string;
+  maxRequests?: number;
 }
 
-main().catch((error: unknown) => {
-  console.error(`proxy: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(2);
-});
+/** Takes --strict, --junit, --json and --max-requests out; the rest is parseServeArgs's. */
+function takeReportOptions(argv: string[]): { options: ProxyReportOptions; rest: string[] } {
+  const options: ProxyReportOptions = { strict: false };
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const value = (): string => {
+      const next = argv[++i];
+      if (next === undefined)
+        throw new Error(`${arg} needs a value; see mode-datasets proxy --help`);
+      return next;
+    };
+    if (arg === "--strict") options.strict = true;
+    else if (arg === "--junit") options.junit = value();
+    else if (arg === "--json") options.json = value();
+    else if (arg === "--max-requests") {
+      const text = value();
+      const count = Number(text);
+      if (!Number.isInteger(count) || count < 1) {
+        throw new Error(
+          `--max-requests must be a whole number of at least 1, got ${JSON.stringify(text)}`,
+        );
+      }
+      options.maxRequests = count;
+    } else rest.push(arg);
+  }
+  return { options, rest };
+}

@@ -1,5 +1,11 @@
-// Options shared by `npm run mock` and `npm run proxy`: --port (or PORT), --host, --spec.
+// Options shared by `mode-datasets mock` and `proxy`: --port (or PORT), --host, --spec.
 import { bundledSpec } from "../package-root.js";
+
+/** The --help lines for the options parsed here. */
+export const serveOptionsHelp = `Options:
+  --port N, -p N   port to listen on (default 4010, or $PORT; 0 picks a free one)
+  --host H         address to listen on (default 127.0.0.1)
+  --spec FILE      the OpenAPI file to check against (default: the bundled spec)`;
 
 export interface ServeArgs {
   host: string;

@@ -5,13 +5,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { request } from "node:http";
 import { createServer } from "node:net";
-import { join } from "node:path";
 
 import { bundledSpec, packageRoot } from "../package-root.js";
+import { prismEntry } from "./prism-entry.js";
 
 export { bundledSpec, packageRoot };
-
-const prismBin = join(packageRoot, "node_modules", ".bin", "prism");
 
 export interface PrismOptions {
   /** `mock` answers from the spec's examples; `proxy` forwards to `upstream`. */
@@ -42,6 +40,16 @@ export interface PrismServer {
   readonly exited: Promise<number | null>;
   /** Kills Prism's whole process group and waits for it to exit. Safe to call twice. */
   stop(): Promise<void>;
+}
+
+/** True when `port` on `host` can be bound now (so no other process is listening there). */
+async function portFree(host: string, port: number): Promise<boolean> {
+  return await new Promise((resolve) => {
+    const server = createServer();
+    server.unref();
+    server.once("error", () => resolve(false));
+    server.listen(port, host, () => server.close(() => resolve(true)));
+  });
 }
 
 /** Asks the OS for a free port on `host`: bind port 0, read it, close. */
@@ -125,12 +133,20 @@ async function answers(host: string, port: number): Promise<boolean> {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+// What Prism prints once its server is bound (its `createServer`: "Prism is listening on ...").
+const LISTENING = /Prism is listening on /;
+
 class PortInUseError extends Error {}
 
 /** Starts Prism and resolves once it answers; rejects with its log when it does not. */
 export async function startPrism(options: PrismOptions): Promise<PrismServer> {
   const host = options.host ?? "127.0.0.1";
   if (options.port !== undefined) {
+    if (options.port !== 0 && !(await portFree(host, options.port))) {
+      throw new Error(
+        `port ${options.port} on ${host} is already in use (another mock?); choose another port`,
+      );
+    }
     try {
       return await launch(options, host, options.port);
     } catch (error) {
@@ -168,8 +184,9 @@ async function launch(options: PrismOptions, host: string, port: number): Promis
   // request, 500 for a response or an example that breaks its own schema), not a silent warning.
   args.push("--host", host, "--port", String(port), "--errors");
 
+  const entry = prismEntry();
   installExitHooks();
-  const child = spawn(prismBin, args, {
+  const child = spawn(process.execPath, [entry, ...args], {
     cwd: packageRoot,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -218,7 +235,10 @@ async function launch(options: PrismOptions, host: string, port: number): Promis
   void exited.then(() => (hasExited = true));
   const deadline = Date.now() + timeoutMs;
   while (!hasExited) {
-    if (await answers(host, port)) {
+    // Only our own Prism counts: another process already on the port would answer the probe too,
+    // but only ours prints that it listens (before it exits with EADDRINUSE, it prints nothing
+    // of the kind).
+    if (LISTENING.test(captured) && (await answers(host, port))) {
       return {
         baseUrl: `http://${host}:${port}`,
         port,

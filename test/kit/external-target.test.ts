@@ -5,9 +5,9 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundledSpec, startPrism, type PrismServer } from "../../kit/prism/launcher.js";
-import { loadOperationMatcher } from "../../kit/prism/operations.js";
+import { startPrism, type PrismServer } from "../../kit/prism/launcher.js";
 import { startRecorder, type Recorder } from "../../kit/prism/recorder.js";
+import { spec } from "../support/bundled-spec.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -18,7 +18,7 @@ beforeAll(async () => {
   mode = await startPrism({ mode: "mock" });
   modeFront = await startRecorder({
     target: mode.baseUrl,
-    matchOperation: loadOperationMatcher(bundledSpec),
+    spec,
   });
 });
 

@@ -13,7 +13,7 @@ async function stopped(mock: RunningScript): Promise<void> {
 describe("npm run mock", { timeout: 60_000 }, () => {
   it("serves the spec on the port given with --port and explains how to read violations", async () => {
     const port = await freePort();
-    const mock = startScript("mock.ts", ["--port", String(port)]);
+    const mock = startScript("mock", ["--port", String(port)]);
     try {
       const [, base] = await mock.waitFor(
         /Mode Datasets mock \(Prism, validating\) at (http:\/\/127\.0\.0\.1:\d+)/,
@@ -50,7 +50,7 @@ describe("npm run mock", { timeout: 60_000 }, () => {
 
   it("takes the port from PORT too", async () => {
     const port = await freePort();
-    const mock = startScript("mock.ts", [], { PORT: String(port) });
+    const mock = startScript("mock", [], { PORT: String(port) });
     try {
       const [, base] = await mock.waitFor(/mock \(Prism, validating\) at (http:\/\/\S+)/);
       expect(base).toBe(`http://127.0.0.1:${port}`);
@@ -60,7 +60,7 @@ describe("npm run mock", { timeout: 60_000 }, () => {
   });
 
   it("refuses a port that is not a number, naming it", async () => {
-    const mock = startScript("mock.ts", ["--port", "forty"]);
+    const mock = startScript("mock", ["--port", "forty"]);
     expect(await mock.exited).toBe(2);
     expect(mock.output()).toContain('port must be an integer from 0 to 65535, got "forty"');
   });

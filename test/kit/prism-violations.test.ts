@@ -1,8 +1,8 @@
 // How the kit reads Prism's reports (header, problem bodies) and summarises them, on answers
 // captured from Prism 5.14 (see /work/notes/contract-findings.md for where each comes from).
 import { describe, expect, it } from "vitest";
-import { loadOperationMatcher } from "../../kit/prism/operations.js";
-import { bundledYamlPath } from "../support/bundled-spec.js";
+import { operationMatcher } from "../../kit/prism/operations.js";
+import { spec } from "../support/bundled-spec.js";
 import {
   formatTable,
   parsePrismProblem,
@@ -163,7 +163,7 @@ describe("summarising exchanges", () => {
 });
 
 describe("naming the operation of a request", () => {
-  const match = loadOperationMatcher(bundledYamlPath);
+  const match = operationMatcher(spec);
 
   it.each([
     ["GET", "/northwind/datasets/5a4177a2902c", "getDataset"],

@@ -42,7 +42,7 @@ const basic = `Basic ${Buffer.from("example-token:example-secret").toString("bas
 
 describe("npm run proxy", { timeout: 60_000 }, () => {
   it("forwards good exchanges, refuses and reports bad ones, and prints a summary on Ctrl-C", async () => {
-    const proxy = startScript("proxy.ts", [upstreamUrl, "--port", "0"]);
+    const proxy = startScript("proxy", [upstreamUrl, "--port", "0"]);
     try {
       const [, base] = await proxy.waitFor(/Validating proxy at (http:\/\/127\.0\.0\.1:\d+)/);
       const [, pid] = await proxy.waitFor(/Prism pid (\d+)/);
@@ -89,7 +89,8 @@ describe("npm run proxy", { timeout: 60_000 }, () => {
 
       proxy.child.kill("SIGINT");
       const code = await proxy.exited;
-      expect(proxy.output()).toContain("proxy: stopped; 4 exchange(s), 3 broke the contract");
+      expect(proxy.output()).toContain("proxy: 4 request(s), 3 broke the contract");
+      expect(proxy.output()).toContain("proxy: FAIL: 3 request(s) broke the contract");
       expect(proxy.output()).toMatch(/^getDataset\s+response\.body\.name \(type\): .*\s1$/m);
       expect(proxy.output()).toMatch(/^updateDataset\s+request\.body \(required\): .*\s1$/m);
       expect(code).toBe(1);
@@ -101,7 +102,7 @@ describe("npm run proxy", { timeout: 60_000 }, () => {
   });
 
   it("refuses an upstream that is not a URL, naming it", async () => {
-    const proxy = startScript("proxy.ts", ["app.mode.com"]);
+    const proxy = startScript("proxy", ["app.mode.com"]);
     expect(await proxy.exited).toBe(2);
     expect(proxy.output()).toContain(
       'upstream must be an absolute URL such as https://app.mode.com/api, got "app.mode.com"',

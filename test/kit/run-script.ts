@@ -1,6 +1,6 @@
-// Runs one of our kit scripts as its own process, exactly as `npm run <name>` would (tsx), with
-// the script itself as the child (no npm or tsx wrapper in between), so tests can signal it and
-// read its output.
+// Runs one `mode-datasets <command>` of the kit as its own process, as `npm run <command>` does
+// (tsx on kit/cli.ts), with the CLI itself as the child (no npm or tsx wrapper in between), so
+// tests can signal it and read its output.
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
@@ -17,11 +17,11 @@ export interface RunningScript {
 }
 
 export function startScript(
-  script: string,
+  command: string,
   args: string[],
   env: NodeJS.ProcessEnv = {},
 ): RunningScript {
-  const child = spawn(process.execPath, ["--import", "tsx", `kit/${script}`, ...args], {
+  const child = spawn(process.execPath, ["--import", "tsx", "kit/cli.ts", command, ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -58,7 +58,9 @@ export function startScript(
           } else if (done) {
             listeners.delete(check);
             reject(
-              new Error(`kit/${script} exited before printing ${String(pattern)}:\n${output}`),
+              new Error(
+                `mode-datasets ${command} exited before printing ${String(pattern)}:\n${output}`,
+              ),
             );
           }
         };
@@ -70,11 +72,11 @@ export function startScript(
 
 /** Runs a script to the end. */
 export async function runScript(
-  script: string,
+  command: string,
   args: string[],
   env: NodeJS.ProcessEnv = {},
 ): Promise<{ code: number; output: string }> {
-  const running = startScript(script, args, env);
+  const running = startScript(command, args, env);
   const code = await running.exited;
   return { code, output: running.output() };
 }
