@@ -14,6 +14,13 @@ export default defineConfig({
         test: {
           ...shared,
           name: "fast",
+          // These files mostly wait (on Prism, loopback servers, retry back-offs), so one worker
+          // per core keeps a 2-core machine busy where vitest's default (one fewer) runs them one
+          // at a time. One worker process runs many files: nothing here patches globals or mocks
+          // modules, and env stubs are undone after each test, so starting a process per file
+          // (about as much CPU again as the tests) buys no isolation these tests need.
+          maxWorkers: "100%",
+          isolate: false,
           include: [
             "test/unit/**/*.test.ts",
             "test/spec/**/*.test.ts",
