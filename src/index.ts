@@ -38,6 +38,7 @@ export {
   ModeInvalidResponseError,
   ModeNotFoundError,
   ModeRateLimitError,
+  ModeResponseTooLargeError,
   ModeServerError,
   ModeTimeoutError,
   ModeUnauthorizedError,

@@ -27,6 +27,7 @@ const errorClasses = [
   "ModeTimeoutError",
   "ModeConnectionError",
   "ModeInvalidResponseError",
+  "ModeResponseTooLargeError",
 ] as const;
 
 describe("package exports", () => {

@@ -69,6 +69,15 @@ export function createModeClient(options: ModeClientOptions = {}): ModeClient {
   const credentials = credentialsFrom(options);
   const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
   if (timeoutMs !== false) checkDuration("timeoutMs", timeoutMs, true);
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULTS.maxResponseBytes;
+  if (
+    maxResponseBytes !== false &&
+    (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1)
+  ) {
+    throw new RangeError(
+      `maxResponseBytes ${String(maxResponseBytes)} is invalid; expected a whole number of bytes of at least 1, or false`,
+    );
+  }
   const rateLimit = options.rateLimit ?? DEFAULTS.rateLimit;
   const baseFetch = options.fetch ?? ((input: Request) => globalThis.fetch(input));
   const client = createClient<paths>({
@@ -79,6 +88,7 @@ export function createModeClient(options: ModeClientOptions = {}): ModeClient {
       fetch: baseFetch,
       retry: resolveRetryOptions(options.retry),
       timeoutMs,
+      maxResponseBytes,
       rateLimiter: rateLimit === false ? undefined : createRateLimiter(rateLimit),
     }),
   });

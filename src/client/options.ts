@@ -26,6 +26,12 @@ export interface ModeClientOptions {
   fetch?: ((input: Request) => Promise<Response>) | undefined;
   /** Milliseconds each attempt may take, body included; `false` for no limit. Default 30 000. */
   timeoutMs?: number | false | undefined;
+  /**
+   * Largest response body read, in bytes, counted after decompression; a longer one is cancelled
+   * where it passes the limit and throws `ModeResponseTooLargeError`. `false` for no limit.
+   * Default 10 MiB (10 485 760).
+   */
+  maxResponseBytes?: number | false | undefined;
   /** Retry policy; `false` turns retries off. Default: 2 retries of GET/HEAD, see `RetryOptions`. */
   retry?: RetryOptions | false | undefined;
   /**
@@ -57,6 +63,8 @@ export const DEFAULTS = {
   userAgent: "mode-datasets/0.1.0",
   /** Per attempt, so a retried request gets a fresh budget. */
   timeoutMs: 30_000,
+  /** Far above any page Mode sends; it bounds what a broken or hostile server can make us hold. */
+  maxResponseBytes: 10 * 1024 * 1024,
   retry: {
     retries: 2,
     /** Only idempotent reads: a replayed POST /runs starts another report run. */

@@ -243,15 +243,19 @@ interface CallResult<T> {
 function unwrap<T>(result: CallResult<T>, method: string, path: string): T {
   if (!result.response.ok)
     throw errorFromResponse({ body: result.error, response: result.response, method, path });
-  if (result.data === undefined) {
+  // Every operation unwrapped here promises a JSON object; `null`, an array or a scalar would
+  // otherwise be handed back typed as one.
+  const { data } = result;
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
     throw invalidResponseError(
-      `${method} ${path} answered ${result.response.status} with an empty body`,
+      `${method} ${path} answered ${result.response.status} with ${data === undefined ? "an empty body" : `${data === null ? "null" : Array.isArray(data) ? "an array" : `a ${typeof data}`} where an object was expected`}`,
       method,
       path,
       result.response,
+      data,
     );
   }
-  return result.data;
+  return data;
 }
 
 function unwrapEmpty(result: CallResult<unknown>, method: string, path: string): void {

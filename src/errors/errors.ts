@@ -25,7 +25,8 @@ export type ModeErrorKind =
   | "http"
   | "timeout"
   | "connection"
-  | "invalid_response";
+  | "invalid_response"
+  | "response_too_large";
 
 export interface ModeApiErrorInit {
   /** Human-readable summary; the class prefixes nothing, so pass the final text. */
@@ -153,6 +154,15 @@ export class ModeInvalidResponseError extends ModeApiError {
   override readonly kind = "invalid_response";
 }
 
+/**
+ * A body longer than `maxResponseBytes` (counted after decompression); `status` is the
+ * answer's. Never retried: the next answer would be as large.
+ */
+export class ModeResponseTooLargeError extends ModeApiError {
+  override name = "ModeResponseTooLargeError";
+  override readonly kind = "response_too_large";
+}
+
 // Mode itself has not been seen sending a request id; these are the usual proxy/CDN ones.
 const REQUEST_ID_HEADERS = [
   "x-request-id",
@@ -162,6 +172,7 @@ const REQUEST_ID_HEADERS = [
   "cf-ray",
 ];
 const MAX_TEXT_IN_MESSAGE = 200;
+const MAX_TEXT_SCANNED = 4_096;
 
 export interface ErrorResponseInput {
   /** The error as openapi-fetch returns it: parsed JSON, the raw text, or undefined. */
@@ -259,9 +270,12 @@ function readModeBody(body: unknown): { id: string | undefined; detail: string |
 }
 
 function shorten(text: string): string | undefined {
-  // Collapse whitespace and drop tags so an HTML error page reads as one line.
+  // Collapse whitespace and drop tags so an HTML error page reads as one line. Only the start
+  // is read, and a tag cannot contain "<", so the scan is linear in a bounded length: with
+  // /<[^>]*>/ each of a page's "<" would start a scan to the end of the text.
   const flat = text
-    .replace(/<[^>]*>/g, " ")
+    .slice(0, MAX_TEXT_SCANNED)
+    .replace(/<[^<>]*>/g, " ")
     .replace(/\s+/g, " ")
     .trim();
   if (flat === "") return undefined;

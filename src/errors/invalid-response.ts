@@ -2,7 +2,13 @@ import type { Middleware } from "openapi-fetch";
 import { redactText, redactUrl, redactValue, secretsOf } from "../internal/redact.js";
 import { factsOf, hasFacts, recordFacts } from "../internal/response-facts.js";
 import { TransportFailure } from "../resilience/resilient-fetch.js";
-import { ModeConnectionError, ModeInvalidResponseError, ModeTimeoutError } from "./errors.js";
+import {
+  type ModeApiError,
+  ModeConnectionError,
+  ModeInvalidResponseError,
+  ModeResponseTooLargeError,
+  ModeTimeoutError,
+} from "./errors.js";
 
 // Statuses whose responses must not carry a body (the Response constructor refuses one).
 const NULL_BODY_STATUSES = new Set([204, 205, 304]);
@@ -20,7 +26,8 @@ const MAX_BODY_IN_ERROR = 500;
  *   openapi-fetch through `json()`; one that does not parse is a `ModeInvalidResponseError`
  *   that never quotes the parser's message (V8's quotes the body). A successful DELETE's body
  *   is not read: the operation promises none;
- * - a transport failure: a `ModeTimeoutError` or `ModeConnectionError`.
+ * - a transport failure: a `ModeTimeoutError`, `ModeConnectionError` or
+ *   `ModeResponseTooLargeError`.
  */
 export function createErrorMiddleware(): Middleware {
   return {
@@ -136,20 +143,23 @@ async function redactedErrorResponse(
   return copy;
 }
 
-function transportError(
-  failure: TransportFailure,
-  request: Request,
-  path: string,
-): ModeTimeoutError | ModeConnectionError {
+function transportError(failure: TransportFailure, request: Request, path: string): ModeApiError {
   const method = request.method.toUpperCase();
   const { url } = request;
-  const { attempts, cause } = failure;
+  const { attempts, cause, options } = failure;
   const tries = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
   const common = { method, path, url, attempts, cause, secrets: secretsOf(request) };
+  if (failure.failure === "too_large") {
+    return new ModeResponseTooLargeError({
+      ...common,
+      status: failure.status,
+      message: `${method} ${path} answered ${String(failure.status)} with a body over maxResponseBytes (${String(options.maxResponseBytes)} bytes); not read further (${tries})`,
+    });
+  }
   if (failure.failure === "timeout") {
     return new ModeTimeoutError({
       ...common,
-      message: `${method} ${path} timed out after ${String(failure.timeoutMs)} ms (${tries})`,
+      message: `${method} ${path} timed out after ${String(options.timeoutMs)} ms (${tries})`,
     });
   }
   const reason = cause instanceof Error ? describeCause(cause) : String(cause);

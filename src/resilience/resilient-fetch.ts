@@ -11,22 +11,36 @@ export interface ResilientFetchOptions {
   /** Per attempt; false for none. */
   timeoutMs: number | false;
   rateLimiter?: RateLimiter | undefined;
+  /** Largest body read, counted after decoding; false for no limit. */
+  maxResponseBytes: number | false;
 }
 
-type Attempt = { response: Response } | { failure: "timeout" | "connection"; cause: unknown };
+type Attempt =
+  | { response: Response }
+  | { failure: "timeout" | "connection"; cause: unknown }
+  | { failure: "too_large"; status: number };
+
+/** Thrown while reading a body that passes `maxResponseBytes`. */
+class ResponseTooLarge extends Error {
+  constructor(readonly status: number) {
+    super(`response body over the size limit (status ${status})`);
+  }
+}
 
 /**
- * What the last attempt of a request failed with, when no response arrived. The error
- * middleware turns it into a `ModeTimeoutError` or `ModeConnectionError` there, where the
- * operation's path template is known, so the typed error is built once.
+ * What the last attempt of a request failed with, when no usable response arrived: no answer
+ * in time, no connection, or a body over `maxResponseBytes` (then `status` is the answer's).
+ * The error middleware turns it into a typed error there, where the operation's path template
+ * is known, so the typed error is built once.
  */
 export class TransportFailure extends Error {
   override name = "TransportFailure";
   constructor(
-    readonly failure: "timeout" | "connection",
+    readonly failure: "timeout" | "connection" | "too_large",
     readonly attempts: number,
-    readonly timeoutMs: number | false,
-    override readonly cause: unknown,
+    readonly options: Pick<ResilientFetchOptions, "timeoutMs" | "maxResponseBytes">,
+    override readonly cause?: unknown,
+    readonly status?: number,
   ) {
     super(`${failure} after ${attempts} attempt(s)`);
   }
@@ -76,9 +90,12 @@ export function createResilientFetch(options: ResilientFetchOptions): FetchLike 
           reason: "status",
           status: response.status,
         });
+      } else if (outcome.failure === "too_large") {
+        // The next attempt would be just as large: never retried.
+        throw new TransportFailure("too_large", attempt, options, undefined, outcome.status);
       } else {
         if (!retry || attempt >= maxAttempts)
-          throw new TransportFailure(outcome.failure, attempt, options.timeoutMs, outcome.cause);
+          throw new TransportFailure(outcome.failure, attempt, options, outcome.cause);
         delayMs = backoffDelay(retry, attempt);
         retry.onRetry?.({ method, url: request.url, attempt, delayMs, reason: outcome.failure });
       }
@@ -110,10 +127,16 @@ async function attemptOnce(
     });
     // Raced against the signal so that an injected fetch that ignores signals still times out.
     const response = await untilAborted(options.fetch(attemptRequest), controller.signal);
-    return { response: await untilAborted(buffered(response, method), controller.signal) };
+    return {
+      response: await untilAborted(
+        buffered(response, method, options.maxResponseBytes),
+        controller.signal,
+      ),
+    };
   } catch (cause) {
     // The caller's own abort is never retried and surfaces unchanged.
     if (caller.aborted) throw caller.reason;
+    if (cause instanceof ResponseTooLarge) return { failure: "too_large", status: cause.status };
     return { failure: controller.signal.aborted ? "timeout" : "connection", cause };
   } finally {
     clearTimeout(timer);
@@ -127,7 +150,11 @@ async function attemptOnce(
  * carries the body's real length in Content-Length: openapi-fetch asks for `json()` only when
  * that header is present, which lets the error middleware hand over the value it parsed.
  */
-async function buffered(response: Response, method: string): Promise<Response> {
+async function buffered(
+  response: Response,
+  method: string,
+  limit: number | false,
+): Promise<Response> {
   const { status } = response;
   // A status outside 200-599 (a browser's opaque redirect) cannot be given to a new Response.
   if (status < 200 || status > 599) return response;
@@ -140,7 +167,7 @@ async function buffered(response: Response, method: string): Promise<Response> {
       headers: response.headers,
     });
   } else {
-    const body = await response.arrayBuffer();
+    const body = await readBody(response, response.body, limit);
     copy = new Response(body, {
       status,
       statusText: response.statusText,
@@ -153,6 +180,51 @@ async function buffered(response: Response, method: string): Promise<Response> {
   // Keep `url` for error messages; a constructed Response would report "".
   Object.defineProperty(copy, "url", { value: response.url });
   return copy;
+}
+
+/**
+ * The whole body, refused once it passes `limit` bytes. Without Content-Encoding the announced
+ * length is the length read, so a larger announcement is refused before reading. Otherwise the
+ * bytes are counted as they come out of the decoder, and the stream is cancelled at the limit,
+ * so a compressed bomb is refused before it is inflated.
+ */
+async function readBody(
+  response: Response,
+  stream: ReadableStream<Uint8Array>,
+  limit: number | false,
+): Promise<Uint8Array<ArrayBuffer>> {
+  if (limit === false) return new Uint8Array(await response.arrayBuffer());
+  const announced = response.headers.get("content-length");
+  if (
+    announced !== null &&
+    !response.headers.has("content-encoding") &&
+    Number(announced) > limit
+  ) {
+    await stream.cancel().catch(() => undefined);
+    throw new ResponseTooLarge(response.status);
+  }
+  const reader = stream.getReader();
+  // A fetch body never lives in shared memory.
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new ResponseTooLarge(response.status);
+    }
+    chunks.push(value as Uint8Array<ArrayBuffer>);
+  }
+  if (chunks.length === 1) return chunks[0] as Uint8Array<ArrayBuffer>;
+  const body = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return body;
 }
 
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {

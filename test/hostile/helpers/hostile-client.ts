@@ -17,13 +17,7 @@ export const BASIC = Buffer.from(`${TOKEN}:${SECRET}`).toString("base64");
 export const AUTHORIZATION = `Basic ${BASIC}`;
 export const CREDENTIALS = [TOKEN, SECRET, BASIC] as const;
 
-/**
- * Options these tests rely on that the client is to gain: `maxResponseBytes` (default 10 MiB,
- * `false` for none). Typed here so the suite compiles against the options as they are today.
- */
-export type HardenedOptions = ModeClientOptions & { maxResponseBytes?: number | false };
-
-function options(baseUrl: string, extra: HardenedOptions): HardenedOptions {
+function options(baseUrl: string, extra: ModeClientOptions): ModeClientOptions {
   return {
     token: TOKEN,
     secret: SECRET,
@@ -36,11 +30,11 @@ function options(baseUrl: string, extra: HardenedOptions): HardenedOptions {
   };
 }
 
-export function plainClient(baseUrl: string, extra: HardenedOptions = {}): ModeClient {
+export function plainClient(baseUrl: string, extra: ModeClientOptions = {}): ModeClient {
   return createModeClient(options(baseUrl, extra));
 }
 
-export function throwingClient(baseUrl: string, extra: HardenedOptions = {}): ModeDatasets {
+export function throwingClient(baseUrl: string, extra: ModeClientOptions = {}): ModeDatasets {
   return createModeDatasets(options(baseUrl, extra));
 }
 

@@ -320,6 +320,12 @@ describe("createModeClient credentials", () => {
     expect(() => createModeClient({ ...testOptions, baseUrl: "app.mode.com" })).toThrow(
       /not an absolute URL/,
     );
+    for (const maxResponseBytes of [0, -1, 1.5, Number.NaN]) {
+      expect(() => createModeClient({ ...testOptions, maxResponseBytes })).toThrow(
+        new RegExp(`maxResponseBytes ${String(maxResponseBytes)} .*whole number of bytes`),
+      );
+    }
+    expect(() => createModeClient({ ...testOptions, maxResponseBytes: false })).not.toThrow();
   });
 });
 

@@ -28,6 +28,7 @@ describe("defaults", () => {
   it.each([
     ["baseUrl", DEFAULTS.baseUrl],
     ["timeoutMs", DEFAULTS.timeoutMs],
+    ["maxResponseBytes", DEFAULTS.maxResponseBytes],
     ["retry.retries", DEFAULTS.retry.retries],
     ["retry.methods", DEFAULTS.retry.methods],
     ["retry.statuses", DEFAULTS.retry.statuses],
