@@ -85,7 +85,7 @@ export interface paths {
                  */
                 account: components["parameters"]["Account"];
                 /**
-                 * @description The token of the Collection to list Datasets from. Mode renamed spaces to Collections in its interface; the API still says `space`.
+                 * @description The token of a Collection (`space_token` on a Dataset or report, `token` on a Collection). Mode renamed spaces to Collections in its interface; the API still says `space`.
                  * @example 8f2c6d1e9b4a
                  */
                 space: components["parameters"]["SpaceToken"];
@@ -116,7 +116,7 @@ export interface paths {
                  */
                 account: components["parameters"]["Account"];
                 /**
-                 * @description The token of the data source (database connection) whose Datasets to list.
+                 * @description The token of a data source (a database connection): its `token`, not its numeric `id`, which does not route.
                  * @example 3c9e1f7a2d60
                  */
                 data_source: components["parameters"]["DataSourceToken"];
@@ -171,10 +171,258 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/{account}/reports/{report}/runs/{run}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Report: the short identifier in its URL (`/reports/{token}`).
+                 * @example 7f3c2a9d41b8
+                 */
+                report: components["parameters"]["ReportToken"];
+                /**
+                 * @description The run's token: the `token` of the run a POST answered with, or the last segment of a run's `self` link.
+                 * @example a1f3c5e7d902
+                 */
+                run: components["parameters"]["RunToken"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a report run
+         * @description Returns one run of a report, by its token: poll it after starting a run until `state` is terminal (`succeeded` or `completed` for success, `failed` or `cancelled` for failure; keep polling on anything else). A Dataset's token works as the report token too: a Dataset's own `last_run` links point here.
+         */
+        get: operations["getReportRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{account}/datasets/{dataset}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The Dataset's token: the short identifier in its URL (`/datasets/{token}`) and the `token` field of a Dataset object.
+                 * @example 5a4177a2902c
+                 */
+                dataset: components["parameters"]["DatasetToken"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List runs of a Dataset
+         * @description Lists the runs of a Dataset's query, optionally filtered by when they were created or updated and sorted by either timestamp. Items are under `_embedded.report_runs` and have a report run's fields: on the wire a Dataset run is a report run.
+         */
+        get: operations["listDatasetRuns"];
+        put?: never;
+        /**
+         * Run a Dataset
+         * @description Runs a Dataset's query again against its data source: the only way to make its data fresh (`refreshDatasetsInReport` only pulls a Dataset's latest existing run into a report). Takes no body. Answers 202 with the new run, not finished yet; follow it with `getDatasetRun` until `state` is terminal. Every call starts another run against the warehouse, so never replay it blindly.
+         */
+        post: operations["runDataset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{account}/datasets/{dataset}/runs/{run}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The Dataset's token: the short identifier in its URL (`/datasets/{token}`) and the `token` field of a Dataset object.
+                 * @example 5a4177a2902c
+                 */
+                dataset: components["parameters"]["DatasetToken"];
+                /**
+                 * @description The run's token: the `token` of the run a POST answered with, or the last segment of a run's `self` link.
+                 * @example a1f3c5e7d902
+                 */
+                run: components["parameters"]["RunToken"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a Dataset run
+         * @description Returns one run of a Dataset, by its token: poll it after `runDataset` until `state` is terminal (`succeeded` or `completed` for success, `failed` or `cancelled` for failure; keep polling on anything else). The run has a report run's fields, and its `report` link points at the Dataset under `/reports/`.
+         */
+        get: operations["getDatasetRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{account}/spaces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List Collections
+         * @description Lists the Collections (spaces) of a workspace, the tokens every Dataset listing starts from. Send `filter=all` to see every Collection: without it, other members' private ones are left out. Items are under `_embedded.spaces`; their links point at `/collections/`.
+         */
+        get: operations["listSpaces"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{account}/spaces/{space}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Collection (`space_token` on a Dataset or report, `token` on a Collection). Mode renamed spaces to Collections in its interface; the API still says `space`.
+                 * @example 8f2c6d1e9b4a
+                 */
+                space: components["parameters"]["SpaceToken"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a Collection
+         * @description Returns one Collection (space) by its token. A Collection deleted moments ago may still answer `200` with `state` `soft_deleted`.
+         */
+        get: operations["getSpace"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{account}/data_sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List data sources
+         * @description Lists the data sources (database connections) of a workspace, all at once, under `_embedded.data_sources`: the tokens `listDatasetsForDataSource` takes.
+         */
+        get: operations["listDataSources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{account}/data_sources/{data_source}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a data source (a database connection): its `token`, not its numeric `id`, which does not route.
+                 * @example 3c9e1f7a2d60
+                 */
+                data_source: components["parameters"]["DataSourceToken"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a data source
+         * @description Returns one data source (database connection) by its token; its numeric `id` does not route.
+         */
+        get: operations["getDataSource"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check credentials
+         * @description Answers `200` when the API token and secret are good and `401` when they are not: a cheap check before other calls. The only path without an `{account}`. Prefer it to `GET /{account}`, which answers even anonymous requests, and to `GET /account`, which refuses workspace API keys.
+         */
+        get: operations["verifyCredentials"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * Format: int64
+         * @description A numeric id. Mode documents ids as integers and sent them so until about January 2025; since then they arrive as decimal strings. Both forms are accepted: compare ids as strings, or better, use the `token`, which every endpoint takes.
+         * @example 73267438
+         * @example 73267438
+         */
+        Id: number | string;
         /**
          * Format: date-time
          * @description An ISO 8601 moment in UTC, with milliseconds, for example `2024-09-02T07:38:43.722Z`.
@@ -583,11 +831,8 @@ export interface components {
         DatasetListItem: {
             /** @description The Dataset's token, its identifier in every URL and request about it. */
             token: string;
-            /**
-             * Format: int64
-             * @description The Dataset's numeric id. Prefer `token`, which every endpoint takes.
-             */
-            id: number;
+            /** @description The Dataset's numeric id, an integer or (since about January 2025) a decimal string. Prefer `token`, which every endpoint takes. */
+            id: components["schemas"]["Id"];
             /** @description The Dataset's name as shown in Mode, or `null` for an untitled Dataset. */
             name: string | null;
             /** @description The Dataset's free-text description. */
@@ -620,11 +865,8 @@ export interface components {
             archived?: boolean;
             /** @description The token of the Collection (space) the Dataset lives in. */
             space_token?: string;
-            /**
-             * Format: int64
-             * @description The numeric id of the account that owns the Dataset.
-             */
-            account_id?: number;
+            /** @description The numeric id of the account that owns the Dataset, an integer or a decimal string. */
+            account_id?: components["schemas"]["Id"];
             /** @description The name of the workspace or user that owns the Dataset (the `{account}` in paths). */
             account_username?: string;
             /** @description True when anyone with the link can view the Dataset without signing in. */
@@ -686,6 +928,8 @@ export interface components {
             is_sample?: boolean;
             /** @description Observed on the live API, not in the reference; meaning undocumented. */
             switch_view_token?: string | null;
+            /** @description Observed on the live API, not in the reference: when the Dataset was last published to ThoughtSpot, or `null` (it was `null` in every capture). */
+            thoughtspot_published_at?: components["schemas"]["NullableTimestamp"];
             /** @description Observed on the live API, not in the reference: HAL-Forms style descriptions of actions (such as edit) the caller may take on the item. */
             _forms?: Record<string, never>;
             _links: components["schemas"]["DatasetLinks"];
@@ -710,6 +954,11 @@ export interface components {
              * @example report not found
              */
             message: string | Record<string, never>;
+            /** @description Links Mode adds to some errors; `help` points at its help pages. */
+            _links?: {
+                /** @description Where Mode's help pages explain the error, for example `https://mode.com/help`. */
+                help?: components["schemas"]["Link"];
+            };
         };
         /**
          * @description What to change on a Dataset, wrapped in `report` (Mode treats a Dataset as a report). Send at least one field; the fields you leave out stay as they are.
@@ -816,11 +1065,8 @@ export interface components {
         Report: {
             /** @description The report's token, its identifier in URLs and requests. */
             token: string;
-            /**
-             * Format: int64
-             * @description The report's numeric id.
-             */
-            id: number;
+            /** @description The report's numeric id, an integer or (since about January 2025) a decimal string. */
+            id: components["schemas"]["Id"];
             /** @description The report's name, or `null` for an untitled report. */
             name: string | null;
             /** @description The report's free-text description. */
@@ -846,11 +1092,8 @@ export interface components {
             last_successfully_run_at?: components["schemas"]["NullableTimestamp"];
             /** @description The token of the Collection (space) the report lives in. */
             space_token?: string;
-            /**
-             * Format: int64
-             * @description The numeric id of the account that owns the report.
-             */
-            account_id?: number;
+            /** @description The numeric id of the account that owns the report, an integer or a decimal string. */
+            account_id?: components["schemas"]["Id"];
             /** @description The name of the workspace or user that owns the report. */
             account_username?: string;
             /** @description True when the report has been archived. */
@@ -917,28 +1160,28 @@ export interface components {
              * @description How many items the listing has in all.
              */
             total_count?: number;
-            /** @description True on the first page (the form in Mode's Swagger). */
-            first_page?: boolean;
-            /** @description True on the last page (the form in Mode's Swagger). */
-            last_page?: boolean;
+            /** @description Declared as a string by Mode's Swagger, which does not say what it holds; no captured answer has it. Read `page` and `total_pages` instead. */
+            first_page?: string;
+            /** @description Declared as a string by Mode's Swagger, which does not say what it holds; no captured answer has it. Read `page` and `total_pages` instead. */
+            last_page?: string;
         };
         /** @description A page of reports, as a HAL collection with the items under `_embedded.reports`. */
         ReportCollection: {
             _links: components["schemas"]["CollectionLinks"];
-            /** @description The items of this page. */
+            /** @description The items of this page. A page past the last can come as `{}`, without the `reports` key: read a missing key as an empty list. */
             _embedded: {
                 /** @description The reports on this page; an empty list past the last page. */
-                reports: components["schemas"]["Report"][];
+                reports?: components["schemas"]["Report"][];
             };
             pagination?: components["schemas"]["Pagination"];
         };
         /** @description A page of Datasets, as a HAL collection. The items are under `_embedded.reports`, not `_embedded.datasets`: Mode lists Datasets as reports of type `DatasetReport`. */
         DatasetCollection: {
             _links: components["schemas"]["CollectionLinks"];
-            /** @description The items of this page. */
+            /** @description The items of this page. A page past the last can come as `{}`, without the `reports` key: read a missing key as an empty list. */
             _embedded: {
                 /** @description The Datasets on this page; an empty list past the last page. */
-                reports: components["schemas"]["DatasetListItem"][];
+                reports?: components["schemas"]["DatasetListItem"][];
             };
             pagination?: components["schemas"]["Pagination"];
         };
@@ -998,6 +1241,8 @@ export interface components {
             python_cell_runs?: components["schemas"]["Link"];
             /** @description Export the run as a PDF. */
             pdf_export?: components["schemas"]["Link"];
+            /** @description Clone the report as of this run, in the Mode web app. */
+            web_clone?: components["schemas"]["Link"];
             /** @description Edit the Dataset behind the run in the Mode web app. */
             web_edit_dataset?: components["schemas"]["Link"];
             /** @description The externally shareable URL of the run. */
@@ -1005,7 +1250,7 @@ export interface components {
             /** @description The report's latest successful run, as an API resource. */
             latest_successful_report_run_api_url?: components["schemas"]["Link"];
         };
-        /** @description One run of a report. Refreshing Datasets in a report answers with the run it starts; follow `_links.self` until `state` is terminal (`succeeded`, `completed`, `failed` or `cancelled`). Extra fields are accepted. */
+        /** @description One run of a report, or of a Dataset: on the wire a Dataset run is a report run, with the same property and link names (its `report` link points at the Dataset). A POST that starts a run answers with it; follow `_links.self` (or `getReportRun`, `getDatasetRun`) until `state` is terminal: `succeeded` or `completed` for success, `failed` or `cancelled` for failure. Dataset runs leave out `parameters`, `python_state` and `form_fields`. Extra fields are accepted. */
         ReportRun: {
             /**
              * @description The run's token.
@@ -1037,10 +1282,10 @@ export interface components {
             /** @description When Mode finished purging the run's results, or `null`. */
             purge_completed_at?: components["schemas"]["NullableTimestamp"];
             /**
-             * @description State of the report's Python notebook for this run; the string `none` when there is none.
-             * @enum {string}
+             * @description State of the report's Python notebook for this run: `none` (the string, when the report has no notebook), `pending`, `submitted`, `succeeded`, `failed`, or `skipped`, which Mode sends though its reference lists only the first five. Other values may appear; wait on `state`, not on this.
+             * @example none
              */
-            python_state?: "none" | "pending" | "failed" | "submitted" | "succeeded";
+            python_state?: string;
             /**
              * @description The report's parameter form fields, as the run saw them.
              * @example []
@@ -1057,15 +1302,20 @@ export interface components {
              * @example report-run-a1f3c5e7d902
              */
             pusher_channel_name?: string | null;
+            /**
+             * @description Observed on the live API, not in the reference: HAL-Forms style actions on the run, such as `cancel` while it is still going.
+             * @example {}
+             */
+            _forms?: Record<string, never>;
             _links: components["schemas"]["ReportRunLinks"];
         };
         /** @description A page of a report's runs, as a HAL collection with the items under `_embedded.report_runs`. */
         ReportRunCollection: {
             _links: components["schemas"]["CollectionLinks"];
-            /** @description The items of this page. */
+            /** @description The items of this page. A page past the last can come as `{}`, without the `report_runs` key: read a missing key as an empty list. */
             _embedded: {
                 /** @description The runs on this page; an empty list past the last page. */
-                report_runs: components["schemas"]["ReportRun"][];
+                report_runs?: components["schemas"]["ReportRun"][];
             };
             pagination?: components["schemas"]["Pagination"];
         };
@@ -1135,6 +1385,308 @@ export interface components {
          *     }
          */
         ReportRunRequest: components["schemas"]["RefreshDatasetsRequest"] | components["schemas"]["RunReportRequest"];
+        /** @description A Collection, which the API still calls a space: a folder of reports and Datasets with its own members and access level. Its links come back under `/api/{account}/collections/...`, a path Mode answers as well as `/spaces/`. Extra fields are accepted. */
+        Space: {
+            /**
+             * @description The Collection's token, its identifier in every URL and request about it (`space_token` elsewhere).
+             * @example 8f2c6d1e9b4a
+             */
+            token: string;
+            /** @description The Collection's numeric id, an integer or (since about January 2025) a decimal string. */
+            id?: components["schemas"]["Id"];
+            /**
+             * @description The kind of Collection: `custom` (made by people), `private` (a member's "Personal" Collection) or `community` (the workspace's shared one).
+             * @example custom
+             */
+            space_type?: string;
+            /**
+             * @description The Collection's name; every private Collection is called "Personal".
+             * @example Sales analytics
+             */
+            name?: string | null;
+            /**
+             * @description The Collection's free-text description, or `null` (as in every captured answer).
+             * @example Datasets and reports about orders and revenue.
+             */
+            description?: string | null;
+            /**
+             * @description `active`, or `soft_deleted` for a Collection deleted moments ago (it can still be read for a while).
+             * @example active
+             */
+            state?: string;
+            /** @description Whether the Collection is restricted to its members. Reported as `false` even for restricted ones; read `default_access_level` instead. */
+            restricted?: boolean;
+            /** @description True when members join the Collection by default. Documented as a string; sent as a boolean. */
+            free_default?: boolean | string;
+            /** @description True when the caller may view the Collection (the key really ends in `?`). Documented as a string; sent as a boolean. */
+            "viewable?"?: boolean | string;
+            /** @description Observed on some Collections only, not in the reference; true when the caller has opened it. */
+            "viewed?"?: boolean;
+            /**
+             * @description What workspace members may do in the Collection without being added: `edit` or `view` (seen), `restricted` or `none` (used when editing or creating one).
+             * @example edit
+             */
+            default_access_level?: string;
+            /**
+             * @description Observed on the live API, not in the reference: HAL-Forms style actions the caller may take, such as `destroy_entitlements`.
+             * @example {
+             *       "destroy_entitlements": {
+             *         "method": "delete",
+             *         "action": "/api/northwind/collections/8f2c6d1e9b4a/permissions"
+             *       }
+             *     }
+             */
+            _forms?: Record<string, never>;
+            /**
+             * @description Links to related resources; every Collection has at least `self`.
+             * @example {
+             *       "self": {
+             *         "href": "/api/northwind/collections/8f2c6d1e9b4a"
+             *       },
+             *       "web": {
+             *         "href": "/northwind/spaces/8f2c6d1e9b4a"
+             *       },
+             *       "reports": {
+             *         "href": "/api/northwind/collections/8f2c6d1e9b4a/reports"
+             *       }
+             *     }
+             */
+            _links: {
+                /** @description This Collection as an API resource (under `/collections/`). */
+                self: components["schemas"]["Link"];
+                /** @description The Collection with its details. */
+                detail?: components["schemas"]["Link"];
+                /** @description The Collection's page in the Mode web app (a site path). */
+                web?: components["schemas"]["Link"];
+                /** @description The reports in the Collection. */
+                reports?: components["schemas"]["Link"];
+                /** @description The member who created the Collection. */
+                creator?: components["schemas"]["Link"];
+                /** @description Search the Collection's permissions. */
+                search_space_permissions?: components["schemas"]["Link"];
+            } & {
+                [key: string]: components["schemas"]["Link"];
+            };
+        };
+        /** @description The Collections of a workspace, as a HAL collection with the items under `_embedded.spaces` (whether the path was `/spaces` or `/collections`). No captured answer has a `pagination` block or a `next_page` link. */
+        SpaceCollection: {
+            _links: components["schemas"]["CollectionLinks"];
+            /** @description The items of this page. A workspace without Collections answers `spaces: []`; read a missing key as an empty list. */
+            _embedded: {
+                /** @description The Collections. */
+                spaces?: components["schemas"]["Space"][];
+            };
+            pagination?: components["schemas"]["Pagination"];
+        };
+        /** @description A data source: a connection to a database that queries, and so Datasets, run against. Extra fields are accepted. */
+        DataSource: {
+            /** @description The data source's numeric id, an integer or (since about January 2025) a decimal string. Paths take the `token`, not this. */
+            id?: components["schemas"]["Id"];
+            /**
+             * @description The data source's token, its identifier in URLs (`/data_sources/{token}`).
+             * @example 3c9e1f7a2d60
+             */
+            token: string;
+            /**
+             * @description The data source's name.
+             * @example Warehouse (Snowflake)
+             */
+            name?: string;
+            /**
+             * @description The name Mode shows for it.
+             * @example Warehouse (Snowflake)
+             */
+            display_name?: string;
+            /**
+             * @description Its free-text description.
+             * @example The analytics warehouse, refreshed hourly.
+             */
+            description?: string | null;
+            /**
+             * @description The driver Mode connects with, `jdbc:` and the vendor (`jdbc:postgresql`, `jdbc:snowflake`, `jdbc:sqlserver` ...); Mode knows about thirty.
+             * @example jdbc:snowflake
+             */
+            adapter?: string;
+            /**
+             * @description The database vendor.
+             * @example snowflake
+             */
+            vendor?: string;
+            /**
+             * @description How the connection is provided; `default` in every capture.
+             * @example default
+             */
+            provider?: string;
+            /** @description When the data source was connected. */
+            created_at?: components["schemas"]["Timestamp"];
+            /** @description When its settings last changed. */
+            updated_at?: components["schemas"]["Timestamp"];
+            /** @description True when refreshing its schema browser is slow, so Mode does it less often. */
+            has_expensive_schema_updates?: boolean;
+            /** @description True for Mode's public sample databases. */
+            public?: boolean;
+            /** @description True when the connection is idle and wakes on the next query. */
+            asleep?: boolean;
+            /** @description True when the caller may run queries against it. */
+            queryable?: boolean;
+            /** @description True when it has been deleted (not in older answers). */
+            soft_deleted?: boolean;
+            /** @description The numeric id of the workspace that owns it, an integer or a decimal string. */
+            account_id?: components["schemas"]["Id"];
+            /**
+             * @description The name of the workspace that owns it (the `{account}` in paths).
+             * @example northwind
+             */
+            account_username?: string;
+            /**
+             * @description The token of the workspace (organization) that owns it.
+             * @example 6a0f3d9e2c71
+             */
+            organization_token?: string;
+            /**
+             * @description The workspace's plan, such as `free` (not in every answer).
+             * @example business
+             */
+            organization_plan_code?: string;
+            /** @description Seen in older answers only; true for the workspace's default data source. */
+            default?: boolean;
+            /**
+             * @description Seen in older answers only; a workspace token (Mode's older pages said a boolean).
+             * @example 6a0f3d9e2c71
+             */
+            default_for_organization_id?: string | null;
+            /**
+             * @description The database it connects to.
+             * @example ANALYTICS
+             */
+            database?: string | null;
+            /**
+             * @description The database host.
+             * @example northwind.eu-west-1.snowflakecomputing.com
+             */
+            host?: string | null;
+            /**
+             * Format: int32
+             * @description The database port. Documented as a string; sent as an integer.
+             * @example 443
+             */
+            port?: number | string | null;
+            /**
+             * @description The database user Mode connects as.
+             * @example MODE_READER
+             */
+            username?: string | null;
+            /**
+             * @description The warehouse (for Snowflake and the like), or `null`.
+             * @example REPORTING_WH
+             */
+            warehouse?: string | null;
+            /** @description True when the connection uses TLS. */
+            ssl?: boolean;
+            /** @description True when users authenticate through LDAP. */
+            ldap?: boolean;
+            /** @description True when Mode reaches the database through its Bridge connector. */
+            bridged?: boolean;
+            /**
+             * @description The version of the driver.
+             * @example 3.13.30
+             */
+            adapter_version?: string;
+            /**
+             * @description Vendor-specific settings, free-form (Mode's Swagger names only `standard_sql`).
+             * @example {}
+             */
+            custom_attributes?: Record<string, never>;
+            /**
+             * @description A certificate to trust for TLS, if one was given (documented; not seen in answers).
+             * @example null
+             */
+            ssl_trusted_cert?: string | null;
+            /**
+             * @description What workspace members may do with it by default, capitalised here: `View` or `Query` (seen).
+             * @example Query
+             */
+            default_access_level?: string;
+            /**
+             * @description Observed on the live API, not in the reference; HAL-Forms style actions such as `edit`.
+             * @example {}
+             */
+            _forms?: Record<string, never>;
+            /**
+             * @description Links to related resources; every data source has at least `self`.
+             * @example {
+             *       "self": {
+             *         "href": "/api/northwind/data_sources/3c9e1f7a2d60"
+             *       },
+             *       "account": {
+             *         "href": "/api/northwind"
+             *       }
+             *     }
+             */
+            _links: {
+                /** @description This data source as an API resource. */
+                self: components["schemas"]["Link"];
+                /** @description The workspace that owns it. */
+                account?: components["schemas"]["Link"];
+                /** @description Who may view or query it. */
+                permissions?: components["schemas"]["Link"];
+                /** @description Its page in the Mode web app. */
+                web?: components["schemas"]["Link"];
+                /** @description Its home page in the Mode web app. */
+                web_home?: components["schemas"]["Link"];
+                /** @description The member who connected it (missing from older answers). */
+                creator?: components["schemas"]["Link"];
+            } & {
+                [key: string]: components["schemas"]["Link"];
+            };
+        };
+        /** @description The data sources of a workspace, as a HAL collection with the items under `_embedded.data_sources`. Mode answers with all of them at once. */
+        DataSourceCollection: {
+            _links: components["schemas"]["CollectionLinks"];
+            /** @description The data sources; read a missing key as an empty list. */
+            _embedded: {
+                /** @description The workspace's data sources. */
+                data_sources?: components["schemas"]["DataSource"][];
+            };
+            pagination?: components["schemas"]["Pagination"];
+            /**
+             * @description Declared by Mode's Swagger, not seen in any captured answer; meaning undocumented.
+             * @example 4f1c9e0a7b2d
+             */
+            data_index_auth_token?: string;
+        };
+        /** @description What `GET /verify` answers when the credentials are good. The sources disagree on its fields, so none is required: a `200` alone says the token and secret work. */
+        Verification: {
+            /**
+             * @description The name of the workspace the credentials belong to (the `{account}` in paths).
+             * @example northwind
+             */
+            workspace?: string;
+            /**
+             * @description The workspace's token.
+             * @example 6a0f3d9e2c71
+             */
+            workspace_token?: string;
+            /**
+             * @description Reported by one unverified client only; what kind of key this is.
+             * @example workspace
+             */
+            api_key_scope?: string;
+            /**
+             * @description Links; `self` points at the workspace in one source and at the key's own record in another.
+             * @example {
+             *       "self": {
+             *         "href": "/api/northwind"
+             *       }
+             *     }
+             */
+            _links?: {
+                /** @description The workspace, or the key itself. */
+                self?: components["schemas"]["Link"];
+            } & {
+                [key: string]: components["schemas"]["Link"];
+            };
+        };
     };
     responses: {
         /** @description The request was malformed: a parameter or body field is missing, of the wrong type or not allowed. Fix the request; retrying it unchanged fails again. */
@@ -1211,7 +1763,7 @@ export interface components {
          */
         PerPage: number;
         /**
-         * @description The token of the Collection to list Datasets from. Mode renamed spaces to Collections in its interface; the API still says `space`.
+         * @description The token of a Collection (`space_token` on a Dataset or report, `token` on a Collection). Mode renamed spaces to Collections in its interface; the API still says `space`.
          * @example 8f2c6d1e9b4a
          */
         SpaceToken: string;
@@ -1228,7 +1780,7 @@ export interface components {
          */
         OrderBy: "created_at" | "updated_at";
         /**
-         * @description The token of the data source (database connection) whose Datasets to list.
+         * @description The token of a data source (a database connection): its `token`, not its numeric `id`, which does not route.
          * @example 3c9e1f7a2d60
          */
         DataSourceToken: string;
@@ -1237,6 +1789,16 @@ export interface components {
          * @example 7f3c2a9d41b8
          */
         ReportToken: string;
+        /**
+         * @description The run's token: the `token` of the run a POST answered with, or the last segment of a run's `self` link.
+         * @example a1f3c5e7d902
+         */
+        RunToken: string;
+        /**
+         * @description Which Collections to list. Without it Mode lists the Collections the caller belongs to, which leaves out other members' private ones; `all` lists every Collection of the workspace, `custom` only those people made. `mine` has been reported but not confirmed. Mode answers an unknown value (even `ALL`) with the unfiltered list, so a typo here goes unnoticed: the values are an enum so the mock catches it.
+         * @example all
+         */
+        SpaceFilter: "all" | "custom" | "mine";
     };
     requestBodies: never;
     headers: {
@@ -1459,7 +2021,7 @@ export interface operations {
                  */
                 account: components["parameters"]["Account"];
                 /**
-                 * @description The token of the Collection to list Datasets from. Mode renamed spaces to Collections in its interface; the API still says `space`.
+                 * @description The token of a Collection (`space_token` on a Dataset or report, `token` on a Collection). Mode renamed spaces to Collections in its interface; the API still says `space`.
                  * @example 8f2c6d1e9b4a
                  */
                 space: components["parameters"]["SpaceToken"];
@@ -1519,7 +2081,7 @@ export interface operations {
                  */
                 account: components["parameters"]["Account"];
                 /**
-                 * @description The token of the data source (database connection) whose Datasets to list.
+                 * @description The token of a data source (a database connection): its `token`, not its numeric `id`, which does not route.
                  * @example 3c9e1f7a2d60
                  */
                 data_source: components["parameters"]["DataSourceToken"];
@@ -1643,6 +2205,366 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getReportRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Report: the short identifier in its URL (`/reports/{token}`).
+                 * @example 7f3c2a9d41b8
+                 */
+                report: components["parameters"]["ReportToken"];
+                /**
+                 * @description The run's token: the `token` of the run a POST answered with, or the last segment of a run's `self` link.
+                 * @example a1f3c5e7d902
+                 */
+                run: components["parameters"]["RunToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run, as it is now. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/hal+json": components["schemas"]["ReportRun"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listDatasetRuns: {
+        parameters: {
+            query?: {
+                /** @description Keeps only the items whose `created_at` or `updated_at` is greater than (`gt`) or less than (`lt`) a UTC timestamp in ISO 8601, written `{field}.{operator}.{timestamp}`. For example `created_at.gt.2019-10-23T06:23:01Z` keeps what was created after that moment. Other fields, other operators and anything but a full UTC timestamp are refused. */
+                filter?: components["parameters"]["Filter"];
+                /**
+                 * @description Sort direction: `asc` (oldest first) or `desc` (newest first). Pair it with `order_by`, for example `?order=asc&order_by=created_at`.
+                 * @example asc
+                 */
+                order?: components["parameters"]["Order"];
+                /**
+                 * @description The timestamp to sort by: `created_at` or `updated_at`. Pair it with `order`, for example `?order_by=created_at&order=asc`.
+                 * @example created_at
+                 */
+                order_by?: components["parameters"]["OrderBy"];
+                /**
+                 * @description Observed on the live API, not in Mode's reference: the 1-based page of a listing to return. Clients walk pages from 1 until a page comes back empty.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Observed on the live API, not in Mode's reference: how many items a page holds (Mode's default is 30). Some collections ignore it, so never assume a page is full.
+                 * @example 30
+                 */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The Dataset's token: the short identifier in its URL (`/datasets/{token}`) and the `token` field of a Dataset object.
+                 * @example 5a4177a2902c
+                 */
+                dataset: components["parameters"]["DatasetToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the Dataset's runs, under `_embedded.report_runs`. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/hal+json": components["schemas"]["ReportRunCollection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    runDataset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The Dataset's token: the short identifier in its URL (`/datasets/{token}`) and the `token` field of a Dataset object.
+                 * @example 5a4177a2902c
+                 */
+                dataset: components["parameters"]["DatasetToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run was accepted and has started; the body is the run, not finished yet. */
+            202: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/hal+json": components["schemas"]["ReportRun"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getDatasetRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The Dataset's token: the short identifier in its URL (`/datasets/{token}`) and the `token` field of a Dataset object.
+                 * @example 5a4177a2902c
+                 */
+                dataset: components["parameters"]["DatasetToken"];
+                /**
+                 * @description The run's token: the `token` of the run a POST answered with, or the last segment of a run's `self` link.
+                 * @example a1f3c5e7d902
+                 */
+                run: components["parameters"]["RunToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run, as it is now. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/hal+json": components["schemas"]["ReportRun"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listSpaces: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which Collections to list. Without it Mode lists the Collections the caller belongs to, which leaves out other members' private ones; `all` lists every Collection of the workspace, `custom` only those people made. `mine` has been reported but not confirmed. Mode answers an unknown value (even `ALL`) with the unfiltered list, so a typo here goes unnoticed: the values are an enum so the mock catches it.
+                 * @example all
+                 */
+                filter?: components["parameters"]["SpaceFilter"];
+                /**
+                 * @description Observed on the live API, not in Mode's reference: the 1-based page of a listing to return. Clients walk pages from 1 until a page comes back empty.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Observed on the live API, not in Mode's reference: how many items a page holds (Mode's default is 30). Some collections ignore it, so never assume a page is full.
+                 * @example 30
+                 */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Collections, under `_embedded.spaces`. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/hal+json": components["schemas"]["SpaceCollection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getSpace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Collection (`space_token` on a Dataset or report, `token` on a Collection). Mode renamed spaces to Collections in its interface; the API still says `space`.
+                 * @example 8f2c6d1e9b4a
+                 */
+                space: components["parameters"]["SpaceToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Collection. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/hal+json": components["schemas"]["Space"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listDataSources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The data sources, under `_embedded.data_sources`. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/hal+json": components["schemas"]["DataSourceCollection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getDataSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a data source (a database connection): its `token`, not its numeric `id`, which does not route.
+                 * @example 3c9e1f7a2d60
+                 */
+                data_source: components["parameters"]["DataSourceToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The data source. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/hal+json": components["schemas"]["DataSource"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    verifyCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The credentials work; the body names their workspace (its fields vary). */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/hal+json": components["schemas"]["Verification"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
         };

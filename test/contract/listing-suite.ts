@@ -21,12 +21,14 @@ export interface ListingContract {
     | "/{account}/spaces/{space}/datasets"
     | "/{account}/data_sources/{data_source}/datasets"
     | "/{account}/datasets/{dataset}/reports"
-    | "/{account}/reports/{report}/runs";
+    | "/{account}/reports/{report}/runs"
+    | "/{account}/datasets/{dataset}/runs"
+    | "/{account}/spaces";
   pathParams: Record<string, string>;
   /** The schema name the 200 body is, for the test name. */
   collection: string;
   /** The key under `_embedded` that holds the items. */
-  itemsKey: "reports" | "report_runs";
+  itemsKey: "reports" | "report_runs" | "spaces";
   goodQueries: Array<[string, Record<string, unknown>]>;
   badQueries: Array<[string, Record<string, unknown>, Expected]>;
   /** The throwing layer's method for this listing, so bad queries surface as ModeApiError. */

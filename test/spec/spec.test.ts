@@ -9,21 +9,41 @@ import {
   type Json,
 } from "../support/bundled-spec.js";
 
+// operationId: [method, path, success status, where it comes from].
 const EXPECTED_OPERATIONS = {
-  getDataset: ["get", "/{account}/datasets/{dataset}", "200"],
-  listDatasetsForSpace: ["get", "/{account}/spaces/{space}/datasets", "200"],
-  listDatasetsForDataSource: ["get", "/{account}/data_sources/{data_source}/datasets", "200"],
-  updateDataset: ["patch", "/{account}/datasets/{dataset}", "200"],
-  deleteDataset: ["delete", "/{account}/datasets/{dataset}", "200"],
-  listReportsForDataset: ["get", "/{account}/datasets/{dataset}/reports", "200"],
-  listReportRuns: ["get", "/{account}/reports/{report}/runs", "200"],
-  refreshDatasetsInReport: ["post", "/{account}/reports/{report}/runs", "202"],
+  getDataset: ["get", "/{account}/datasets/{dataset}", "200", "seed"],
+  listDatasetsForSpace: ["get", "/{account}/spaces/{space}/datasets", "200", "seed"],
+  listDatasetsForDataSource: [
+    "get",
+    "/{account}/data_sources/{data_source}/datasets",
+    "200",
+    "seed",
+  ],
+  updateDataset: ["patch", "/{account}/datasets/{dataset}", "200", "seed"],
+  deleteDataset: ["delete", "/{account}/datasets/{dataset}", "200", "seed"],
+  listReportsForDataset: ["get", "/{account}/datasets/{dataset}/reports", "200", "seed"],
+  listReportRuns: ["get", "/{account}/reports/{report}/runs", "200", "seed"],
+  refreshDatasetsInReport: ["post", "/{account}/reports/{report}/runs", "202", "seed"],
+  getReportRun: ["get", "/{account}/reports/{report}/runs/{run}", "200", "reference"],
+  runDataset: ["post", "/{account}/datasets/{dataset}/runs", "202", "reference"],
+  listDatasetRuns: ["get", "/{account}/datasets/{dataset}/runs", "200", "reference"],
+  getDatasetRun: ["get", "/{account}/datasets/{dataset}/runs/{run}", "200", "reference"],
+  listSpaces: ["get", "/{account}/spaces", "200", "reference"],
+  getSpace: ["get", "/{account}/spaces/{space}", "200", "reference"],
+  listDataSources: ["get", "/{account}/data_sources", "200", "reference"],
+  getDataSource: ["get", "/{account}/data_sources/{data_source}", "200", "reference"],
+  verifyCredentials: ["get", "/verify", "200", "reference"],
 } as const;
 
-const FILTERED_LISTINGS = ["listDatasetsForSpace", "listDatasetsForDataSource", "listReportRuns"];
+const FILTERED_LISTINGS = [
+  "listDatasetsForSpace",
+  "listDatasetsForDataSource",
+  "listReportRuns",
+  "listDatasetRuns",
+];
 
 describe("the bundled spec", () => {
-  it("describes exactly the eight operations, each at its method and path", () => {
+  it("describes exactly the seventeen operations, each at its method and path", () => {
     const found = Object.fromEntries(
       operations().map((o) => [o.operation.operationId, [o.method, o.path]]),
     );
@@ -34,18 +54,21 @@ describe("the bundled spec", () => {
   });
 
   it.each(Object.entries(EXPECTED_OPERATIONS))(
-    "%s documents its success, 401, 404 and 429",
-    (id, [, , success]) => {
+    "%s documents its success, 401, 404 and 429, and where it comes from",
+    (id, [, path, success, source]) => {
       const { operation } = operations().find((o) => o.operation.operationId === id)!;
       expect(operation.summary).toBeTruthy();
       expect(operation.description).toBeTruthy();
+      expect(operation["x-source"]).toBe(source);
+      // Only /verify names no account or token that could be missing.
+      const notFound = path === "/verify" ? [] : ["404"];
       expect(Object.keys(operation.responses)).toEqual(
-        expect.arrayContaining([success, "401", "404", "429"]),
+        expect.arrayContaining([success, "401", ...notFound, "429"]),
       );
     },
   );
 
-  it("gives filter, order and order_by to the three listings the reference gives them, and to no other", () => {
+  it("gives filter, order and order_by to the four listings the sources give them, and to no other", () => {
     for (const { operation } of operations()) {
       const names = (operation.parameters ?? []).map((p: Json) => p.$ref?.split("/").pop());
       const expected = FILTERED_LISTINGS.includes(operation.operationId);
@@ -220,6 +243,87 @@ describe("every component schema", () => {
       expect(validate(sample), describeErrors(validate.errors)).toBe(true);
     },
   );
+});
+
+// Every example describes one small workspace, `northwind`: the same Dataset, report, run or
+// Collection looks the same wherever it appears, and nothing ran after the moment it is shown.
+describe("the examples' workspace", () => {
+  const values: Json[] = [
+    ...Object.values<Json>(spec.components.examples).map((example) => example.value),
+    ...Object.values<Json>(spec.components.schemas).flatMap((schema) => schema.examples ?? []),
+  ];
+  const objects: Json[] = [];
+  const hrefs: string[] = [];
+  const walk = (node: Json): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === "object") {
+      if (typeof node.href === "string") hrefs.push(node.href);
+      if (typeof node.token === "string" && node._links?.self?.href) objects.push(node);
+      Object.values(node).forEach(walk);
+    }
+  };
+  values.forEach(walk);
+  const isRun = (o: Json) => typeof o.state === "string";
+  const scalar = (value: Json) => value === null || typeof value !== "object";
+
+  it("gives every copy of a thing the same values", () => {
+    const bySelf = new Map<string, Json>();
+    const disagreements: string[] = [];
+    for (const object of objects) {
+      const self = object._links.self.href;
+      const first = bySelf.get(self);
+      if (!first) {
+        bySelf.set(self, object);
+        continue;
+      }
+      // A run changes as it goes; only what it started with stays.
+      const keys = isRun(object)
+        ? ["token", "created_at", "parameters"]
+        : Object.keys(object).filter((k) => scalar(object[k]));
+      for (const key of keys)
+        if (
+          key in first &&
+          key in object &&
+          JSON.stringify(first[key]) !== JSON.stringify(object[key])
+        )
+          disagreements.push(
+            `${self} ${key}: ${JSON.stringify(first[key])} vs ${JSON.stringify(object[key])}`,
+          );
+    }
+    expect(disagreements).toEqual([]);
+  });
+
+  it("shows no report or Dataset last run older than a run listed for it", () => {
+    const late: string[] = [];
+    for (const owner of objects.filter((o) => typeof o.last_run_at === "string"))
+      for (const run of objects.filter(
+        (o) => isRun(o) && o._links.report?.href === owner._links.self.href,
+      ))
+        if (run.created_at > owner.last_run_at)
+          late.push(
+            `${owner.token} last ran ${owner.last_run_at}, before run ${run.token} (${run.created_at})`,
+          );
+    expect(late).toEqual([]);
+  });
+
+  it("links only into the northwind workspace, its members and Mode's help", () => {
+    const elsewhere = hrefs.filter(
+      (href) =>
+        !/^(\/api\/(northwind|priya\.raman)(\/|$)|\/northwind\/|https:\/\/app\.mode\.com\/(editor\/)?northwind\/|https:\/\/mode\.com\/help$)/.test(
+          href,
+        ),
+    );
+    expect(elsewhere).toEqual([]);
+  });
+
+  it("uses, in every path parameter's example, a token the workspace has", () => {
+    const tokens = new Set(objects.map((o) => o.token));
+    const strangers = Object.values<Json>(spec.components.parameters)
+      .filter((p) => p.in === "path" && p.name !== "account")
+      .filter((p) => !tokens.has(p.example))
+      .map((p) => `${p.name}=${p.example}`);
+    expect(strangers).toEqual([]);
+  });
 });
 
 describe("the description's version", () => {

@@ -10,4 +10,4 @@ const { data, error } = await mode.GET("/{account}/data_sources/{data_source}/da
   },
 });
 if (error) throw new Error(`listDatasetsForDataSource failed: ${JSON.stringify(error)}`);
-for (const dataset of data._embedded.reports) console.log(dataset.token, dataset.name);
+for (const dataset of data._embedded.reports ?? []) console.log(dataset.token, dataset.name);

@@ -11,4 +11,4 @@ const { data, error } = await mode.GET("/{account}/spaces/{space}/datasets", {
   },
 });
 if (error) throw new Error(`listDatasetsForSpace failed: ${JSON.stringify(error)}`);
-for (const dataset of data._embedded.reports) console.log(dataset.token, dataset.name);
+for (const dataset of data._embedded.reports ?? []) console.log(dataset.token, dataset.name);

@@ -11,4 +11,5 @@ const { data, error } = await mode.GET("/{account}/reports/{report}/runs", {
   },
 });
 if (error) throw new Error(`listReportRuns failed: ${JSON.stringify(error)}`);
-for (const run of data._embedded.report_runs) console.log(run.token, run.state, run.created_at);
+for (const run of data._embedded.report_runs ?? [])
+  console.log(run.token, run.state, run.created_at);

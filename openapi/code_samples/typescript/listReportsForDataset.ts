@@ -8,4 +8,4 @@ const { data, error } = await mode.GET("/{account}/datasets/{dataset}/reports", 
   params: { path: { account: "northwind", dataset: "5a4177a2902c" }, query: { page: 1 } },
 });
 if (error) throw new Error(`listReportsForDataset failed: ${JSON.stringify(error)}`);
-for (const report of data._embedded.reports) console.log(report.token, report.name);
+for (const report of data._embedded.reports ?? []) console.log(report.token, report.name);

@@ -9,4 +9,4 @@ const { data: run, error } = await mode.POST("/{account}/reports/{report}/runs",
   body: { report: { dataset_tokens: [{ token: "5a4177a2902c" }] } },
 });
 if (error) throw new Error(`refreshDatasetsInReport failed: ${JSON.stringify(error)}`);
-console.log(`run ${run.token} is ${run.state}; follow it with listReportRuns`);
+console.log(`run ${run.token} is ${run.state}; follow it with getReportRun`);

@@ -1,0 +1,4 @@
+curl --user "$MODE_API_TOKEN:$MODE_API_SECRET" \
+  --header 'Accept: application/hal+json' \
+  --fail \
+  https://app.mode.com/api/verify
