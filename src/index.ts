@@ -36,6 +36,7 @@ export {
   ModeConnectionError,
   ModeForbiddenError,
   ModeInvalidResponseError,
+  ModeMaxPagesError,
   ModeNotFoundError,
   ModeRateLimitError,
   ModeResponseTooLargeError,

@@ -28,6 +28,7 @@ const errorClasses = [
   "ModeConnectionError",
   "ModeInvalidResponseError",
   "ModeResponseTooLargeError",
+  "ModeMaxPagesError",
 ] as const;
 
 describe("package exports", () => {

@@ -1,7 +1,12 @@
 import type { paths } from "../../generated/schema.js";
 import type { ModeClient } from "../client/create-mode-client.js";
 import { DEFAULTS } from "../client/options.js";
-import { errorFromResponse, invalidResponseError } from "../errors/errors.js";
+import {
+  errorAboutResponse,
+  errorFromResponse,
+  invalidResponseError,
+  ModeMaxPagesError,
+} from "../errors/errors.js";
 
 /** The four paginated listings. */
 export type ListingPath =
@@ -18,7 +23,7 @@ type Embedded<P extends ListingPath> = ListingBody<P>["_embedded"];
 
 /** The type of one item of a listing. */
 export type ListingItem<P extends ListingPath> =
-  Embedded<P>[keyof Embedded<P>] extends readonly (infer Item)[] ? Item : never;
+  NonNullable<Embedded<P>[keyof Embedded<P>]> extends readonly (infer Item)[] ? Item : never;
 
 /** Path and query parameters of a listing, without `page`, which the iterator drives. */
 export interface PaginateInit<P extends ListingPath> {
@@ -30,8 +35,13 @@ export interface PaginateInit<P extends ListingPath> {
 }
 
 export interface PaginateOptions {
-  /** Stop after this many pages even if the listing seems to go on. Default 1 000. */
+  /** Read at most this many pages. Default 1 000. */
   maxPages?: number | undefined;
+  /**
+   * What happens when the listing goes on past `maxPages`: `"throw"` a `ModeMaxPagesError`
+   * after the items of the last page read (default), or `"stop"` there without a sign.
+   */
+  onMaxPages?: "throw" | "stop" | undefined;
   /** First page to fetch (pages are 1-based). Default 1. */
   startPage?: number | undefined;
 }
@@ -42,9 +52,11 @@ type LooseGet = (
 ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
 /**
- * Yields every item of a listing, walking `page` from 1, one page in memory at a time. Stops on
- * an empty page, a page identical to the one before (some listings ignore `page`),
- * `page >= pagination.total_pages`, or after `maxPages`. Throws `ModeApiError` on an error.
+ * Yields every item of a listing, walking `page` from 1, one page of items in memory at a time.
+ * Ends on a page with no items, a page whose items all came before (some listings ignore `page`
+ * or cycle through a few pages), or `page >= pagination.total_pages`. Throws `ModeApiError` on
+ * an error, `ModeInvalidResponseError` on a page without a body or without its items array, and
+ * `ModeMaxPagesError` when the listing goes on past `maxPages` (unless `onMaxPages: "stop"`).
  */
 export async function* paginate<P extends ListingPath>(
   client: ModeClient,
@@ -54,6 +66,7 @@ export async function* paginate<P extends ListingPath>(
 ): AsyncGenerator<ListingItem<P>, void, undefined> {
   const maxPages = options.maxPages ?? DEFAULTS.maxPages;
   const startPage = options.startPage ?? 1;
+  const onMaxPages = options.onMaxPages ?? "throw";
   if (!Number.isInteger(maxPages) || maxPages < 1) {
     throw new RangeError(
       `maxPages ${String(maxPages)} is invalid; expected a whole number of at least 1`,
@@ -64,19 +77,46 @@ export async function* paginate<P extends ListingPath>(
       `startPage ${String(startPage)} is invalid; expected a whole number of at least 1`,
     );
   }
-  let previous: string | undefined;
-  for (let page = startPage; page < startPage + maxPages; page++) {
+  if (onMaxPages !== "throw" && onMaxPages !== "stop") {
+    throw new RangeError(
+      `onMaxPages ${JSON.stringify(onMaxPages)} is invalid; expected "throw" or "stop"`,
+    );
+  }
+  // One signature per page read: a page seen before, however many pages back, ends the listing.
+  const seen = new Set<string>();
+  for (let page = startPage; ; page++) {
+    // The page after the cap is read only to tell "more pages" from "exactly maxPages".
+    const pastCap = page === startPage + maxPages;
+    if (pastCap && onMaxPages === "stop") return;
     const query = { ...init.params.query, page } as ListingQuery<P>;
-    const { data, items } = await fetchListingPage(
+    const { response, data, items } = await fetchListingPage(
       client,
       path,
       { path: init.params.path, query },
       init.signal,
     );
-    if (data === undefined || items.length === 0) return;
+    // An empty body is no end signal: ending here would drop the pages after it unseen.
+    if (data === undefined) {
+      throw invalidResponseError(
+        `GET ${path} answered page ${page} with an empty body`,
+        "GET",
+        path,
+        response,
+      );
+    }
+    if (items.length === 0) return;
     const signature = items.map(itemIdentity).join("\n");
-    if (signature === previous) return;
-    previous = signature;
+    if (seen.has(signature)) return;
+    if (pastCap) {
+      throw errorAboutResponse(
+        ModeMaxPagesError,
+        `GET ${path} goes on past maxPages (${maxPages} pages read); raise maxPages, or pass onMaxPages: "stop" to end there`,
+        "GET",
+        path,
+        response,
+      );
+    }
+    seen.add(signature);
     yield* items;
     const totalPages = (data as { pagination?: { total_pages?: unknown } }).pagination?.total_pages;
     if (typeof totalPages === "number" && page >= totalPages) return;
@@ -133,7 +173,9 @@ export function listingItems<T>(
   response: Response,
 ): T[] {
   const embedded = (data as { _embedded?: Record<string, unknown> } | null | undefined)?._embedded;
-  const items = embedded?.[key];
+  // Mode ends some listings with `"_embedded": {}`: the envelope is there, the page is empty.
+  const items =
+    embedded !== null && typeof embedded === "object" && !(key in embedded) ? [] : embedded?.[key];
   if (!Array.isArray(items)) {
     throw invalidResponseError(
       `${method} ${path} answered without an _embedded.${key} array`,

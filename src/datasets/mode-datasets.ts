@@ -110,6 +110,7 @@ export function createModeDatasets(options: ModeDatasetsOptions = {}): ModeDatas
     options?.signal ? { signal: options.signal } : {};
   const iterateOptions = (options?: IterateOptions): PaginateOptions => ({
     ...(options?.maxPages !== undefined ? { maxPages: options.maxPages } : {}),
+    ...(options?.onMaxPages !== undefined ? { onMaxPages: options.onMaxPages } : {}),
     ...(options?.startPage !== undefined ? { startPage: options.startPage } : {}),
   });
 

@@ -26,7 +26,8 @@ export type ModeErrorKind =
   | "timeout"
   | "connection"
   | "invalid_response"
-  | "response_too_large";
+  | "response_too_large"
+  | "max_pages";
 
 export interface ModeApiErrorInit {
   /** Human-readable summary; the class prefixes nothing, so pass the final text. */
@@ -163,6 +164,16 @@ export class ModeResponseTooLargeError extends ModeApiError {
   override readonly kind = "response_too_large";
 }
 
+/**
+ * A listing went on past `maxPages` pages (the page after the last one read still had new
+ * items). Thrown unless the iterator was told `onMaxPages: "stop"`, so a listing longer than
+ * the cap is never cut short without a sign.
+ */
+export class ModeMaxPagesError extends ModeApiError {
+  override name = "ModeMaxPagesError";
+  override readonly kind = "max_pages";
+}
+
 // Mode itself has not been seen sending a request id; these are the usual proxy/CDN ones.
 const REQUEST_ID_HEADERS = [
   "x-request-id",
@@ -222,9 +233,21 @@ export function invalidResponseError(
   path: string,
   response: Response,
   body?: unknown,
-): ModeInvalidResponseError {
+): ModeApiError {
+  return errorAboutResponse(ModeInvalidResponseError, message, method, path, response, body);
+}
+
+/** An error of `ErrorClass` about a success response, with the facts recorded on it. */
+export function errorAboutResponse(
+  ErrorClass: typeof ModeApiError,
+  message: string,
+  method: string,
+  path: string,
+  response: Response,
+  body?: unknown,
+): ModeApiError {
   const { attempts, secrets } = factsOf(response);
-  return new ModeInvalidResponseError({
+  return new ErrorClass({
     message,
     method,
     path,

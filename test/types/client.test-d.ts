@@ -169,5 +169,11 @@ describe("options", () => {
     createModeClient({ timeoutMs: true });
     // @ts-expect-error either wrap a client or pass options, not both
     createModeDatasets({ client, token: "t" });
+    // @ts-expect-error maxResponseBytes is a number or false
+    createModeClient({ maxResponseBytes: true });
+    createModeClient({ maxResponseBytes: false });
+    void mode.datasets.iterateForSpace({ account: "a", space: "s" }, { onMaxPages: "stop" });
+    // @ts-expect-error onMaxPages is "throw" or "stop"
+    void mode.datasets.iterateForSpace({ account: "a", space: "s" }, { onMaxPages: "skip" });
   });
 });

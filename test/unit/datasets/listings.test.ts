@@ -85,10 +85,12 @@ describe("paginate", () => {
     expect(requests).toHaveLength(2);
   });
 
-  it("stops after maxPages pages", async () => {
+  it("stops after maxPages pages when told to stop there", async () => {
     const { fetch, requests } = recordingFetch((request) => page([`d${pageOf(request.url)}`]));
     const client = createModeClient({ ...testOptions, fetch });
-    const items = await collect(paginate(client, spacePath, spaceInit, { maxPages: 3 }));
+    const items = await collect(
+      paginate(client, spacePath, spaceInit, { maxPages: 3, onMaxPages: "stop" }),
+    );
     expect(items.map((i) => i.token)).toEqual(["d1", "d2", "d3"]);
     expect(requests).toHaveLength(3);
   });

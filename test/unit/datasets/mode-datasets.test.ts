@@ -140,7 +140,7 @@ describe("createModeDatasets", () => {
     expect(tokens).toEqual(["d1", "d2"]);
   });
 
-  it("iterates report runs and reports, honouring maxPages", async () => {
+  it("iterates report runs and reports, honouring maxPages with onMaxPages stop", async () => {
     const { fetch, requests } = recordingFetch((request) => {
       const pageNumber = Number(new URL(request.url).searchParams.get("page"));
       const key = request.url.includes("/runs") ? "report_runs" : "reports";
@@ -150,19 +150,19 @@ describe("createModeDatasets", () => {
     const runs: string[] = [];
     for await (const item of mode.reports.iterateRuns(
       { account: "a", report: "r1" },
-      { maxPages: 2 },
+      { maxPages: 2, onMaxPages: "stop" },
     ))
       runs.push(item.token);
     const reports: string[] = [];
     for await (const item of mode.datasets.iterateReports(
       { account: "a", dataset: "d1" },
-      { maxPages: 1 },
+      { maxPages: 1, onMaxPages: "stop" },
     ))
       reports.push(item.token);
     const fromSource: string[] = [];
     for await (const item of mode.datasets.iterateForDataSource(
       { account: "a", data_source: "ds" },
-      { maxPages: 1 },
+      { maxPages: 1, onMaxPages: "stop" },
     )) {
       fromSource.push(item.token);
     }
