@@ -75,6 +75,8 @@ export interface RunSummary {
   command: { argv: string[]; exitCode: number | null } | null;
   requests: { total: number; withErrors: number; withWarnings: number };
   operations: OperationSummary[];
+  /** Every exchange in the order the answers came, with all its violations (the JSON report). */
+  exchanges: RecordedExchange[];
 }
 
 const MAX_EXAMPLES = 5;
@@ -167,5 +169,17 @@ export function buildSummary(input: RunInput): RunSummary {
         ),
       }))
       .sort((a, b) => a.operation.localeCompare(b.operation)),
+    exchanges: input.exchanges.map(({ method, url, operation, status, violations }) => ({
+      method,
+      url,
+      operation,
+      status,
+      violations: violations.map(({ location, code, message, severity }) => ({
+        location,
+        code,
+        message,
+        severity,
+      })),
+    })),
   };
 }

@@ -1,65 +1,27 @@
-// What a user gets from `npm pack` on a fresh clone: the repository's files copied without any
-// build output, packed (npm runs `prepare`, which must build), unpacked into a fresh project,
-// imported and required by its package name, type-checked, and run against the mock.
+// What a user gets from `npm pack` on a fresh clone (npm runs `prepare`, which must build),
+// unpacked into a fresh project, imported and required by its package name, type-checked, and
+// run against the mock.
 // The tarball's one dependency (openapi-fetch) and TypeScript are linked from this repo's
 // node_modules, so the test needs no registry.
 import { execFileSync } from "node:child_process";
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { installTarball, packCleanClone } from "./pack-clean-clone.js";
 
-const repo = resolve(import.meta.dirname, "../..");
 let workspace: string;
 let project: string;
 let tarball: string;
 
-/** Copies what a clone holds (tracked files, plus new ones not yet committed): no dist/. */
-function cleanCopy(to: string): void {
-  const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], {
-    cwd: repo,
-    encoding: "utf8",
-  })
-    .split("\0")
-    .filter((file) => file !== "" && existsSync(join(repo, file)));
-  for (const file of files) {
-    mkdirSync(dirname(join(to, file)), { recursive: true });
-    cpSync(join(repo, file), join(to, file));
-  }
-  symlinkSync(join(repo, "node_modules"), join(to, "node_modules"));
-}
-
 beforeAll(() => {
-  workspace = mkdtempSync(join(tmpdir(), "mode-datasets-package-"));
-  const clone = join(workspace, "clone");
+  ({ workspace, tarball } = packCleanClone());
   project = join(workspace, "consumer");
-  mkdirSync(project);
-  cleanCopy(clone);
-  tarball = join(
-    project,
-    execFileSync("npm", ["pack", "--silent", "--pack-destination", project], {
-      cwd: clone,
-      encoding: "utf8",
-    })
-      .trim()
-      .split("\n")
-      .pop() as string,
-  );
-  const installed = join(project, "node_modules", "mode-datasets");
-  mkdirSync(installed, { recursive: true });
-  execFileSync("tar", ["-xzf", tarball, "-C", installed, "--strip-components=1"]);
-  for (const dep of ["openapi-fetch", "openapi-typescript-helpers", "typescript", "@types"]) {
-    symlinkSync(join(repo, "node_modules", dep), join(project, "node_modules", dep));
-  }
+  installTarball(tarball, project, [
+    "openapi-fetch",
+    "openapi-typescript-helpers",
+    "typescript",
+    "@types",
+  ]);
   writeFileSync(
     join(project, "package.json"),
     JSON.stringify({ name: "consumer", type: "module", private: true }),
