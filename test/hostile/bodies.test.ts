@@ -143,6 +143,17 @@ describe("success bodies that are not the promised resource", () => {
       expect(error, body).toMatchObject({ kind: "invalid_response", status: 200 });
     }
   });
+
+  it("does not return a 200 body of null as the updated dataset or the new run", async () => {
+    const server = await hostileServer((_request, response) => send(response, 200, "null"));
+    const mode: ModeDatasets = throwingClient(server.baseUrl);
+    const updated = await rejection(mode.datasets.update(ids, { name: "Orders" }));
+    expect(updated).toMatchObject({ kind: "invalid_response", status: 200 });
+    const run = await rejection(
+      mode.reports.refreshDatasets({ account: "northwind", report: "7f3c2a9d41b8" }, ["d1"]),
+    );
+    expect(run).toMatchObject({ kind: "invalid_response", status: 200 });
+  });
 });
 
 describe("delete", () => {

@@ -143,6 +143,32 @@ describe("credentials echoed in an error body", () => {
   });
 });
 
+describe("credentials echoed around an error status", () => {
+  it("redacts the plain client's error response: status text, header values, header names and url", async () => {
+    const server = await hostileServer((_request, response, index) => {
+      if (index === 0) {
+        response.writeHead(302, { Location: `/api/northwind/datasets/gone?echo=${SECRET}` });
+        response.end();
+        return;
+      }
+      response.writeHead(401, AUTHORIZATION, {
+        "Content-Type": "application/json",
+        "X-Echo": `${TOKEN} ${AUTHORIZATION}`,
+        [TOKEN]: "a header named after the token",
+      });
+      response.end(slashEcho);
+    });
+    const { error, response } = await plainClient(server.baseUrl).GET(path, {
+      params: { path: ids },
+    });
+    expect(response.status).toBe(401);
+    expectNoCredentials(error);
+    expectNoCredentials(response.statusText);
+    expectNoCredentials(response.url);
+    expectNoCredentials(JSON.stringify([...response.headers]));
+  });
+});
+
 describe("credentials echoed in a success body the client refuses", () => {
   const html = `<html><body><p>Signed in as ${AUTHORIZATION} (${SECRET})</p></body></html>`;
 
