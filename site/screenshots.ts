@@ -96,8 +96,8 @@ function plan(spec: Json): Shot[] {
       shots.push({
         caption: `${op.operationId}: ${method.toUpperCase()} ${path}`,
         name: op.operationId,
-        // Redoc 3 files an operation under its first tag, both in lower case.
-        sectionId: `${op.tags[0].toLowerCase()}/${op.operationId.toLowerCase()}`,
+        // Redoc 3 files an operation under its first tag, as lower-case slugs.
+        sectionId: `${slug(op.tags[0])}/${slug(op.operationId)}`,
         heading: titled(op.summary),
       });
     }
@@ -114,6 +114,8 @@ function plan(spec: Json): Shot[] {
   }
   return shots;
 }
+
+const slug = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 
 // Redoc puts a "link to <title>" anchor inside each heading, so a heading's accessible name
 // contains its visible text rather than equalling it; the overview's title carries the version.

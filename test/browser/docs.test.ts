@@ -69,9 +69,12 @@ const sidebarEntries: string[] = [
   ...schemaNames.map((name) => `Schemas › ${name}`),
 ];
 
-// Redoc 3 gives every operation and schema a section whose id is also its URL fragment.
-const sectionId = (group: string, name: string): string =>
-  `${group.toLowerCase()}/${name.toLowerCase()}`;
+/** The section a sidebar entry links to: Redoc 3 uses its route as the section's element id. */
+const sectionOf = (entry: string): string => {
+  const href = sidebar.get(entry);
+  if (href === undefined) throw new Error(`no sidebar link ${entry}`);
+  return href.replace(/^#\//, "");
+};
 
 const viewport = { width: 1400, height: 1000 };
 let server: StaticServer | undefined;
@@ -79,7 +82,7 @@ let browser: Browser | undefined;
 let page: Page;
 let watch: PageWatch;
 /** Every sidebar link, by "group › label", with its href exactly as the page has it. */
-const sidebar = new Map<string, string>();
+let sidebar = new Map<string, string>();
 
 beforeAll(async () => {
   // Always rebuilt, so the page under test is the current spec rendered by `npm run docs`.
@@ -88,7 +91,7 @@ beforeAll(async () => {
   // The browser the global setup chose for this run, launched as `npm run docs` launches it.
   browser = await launchChromium(inject("chromium"));
   ({ page, watch } = await openWatchedPage(browser, `${server.url}/`, { viewport }));
-  for (const [entry, href] of await readSidebar(page)) sidebar.set(entry, href);
+  sidebar = await readSidebar(page);
 });
 
 afterAll(async () => {
@@ -97,24 +100,32 @@ afterAll(async () => {
 });
 
 /** Opens every group of the sidebar and reads each link's "group › label" and href. */
-async function readSidebar(on: Page): Promise<[string, string][]> {
+async function readSidebar(on: Page): Promise<Map<string, string>> {
   const item = '[data-component-name="Menu/MenuItem"]';
-  const groups = on.locator(`${item}.menu-item-type-group > a`);
+  const read = (): Promise<[string, string][]> =>
+    on.locator(`${item} > a`).evaluateAll(
+      (links, item) =>
+        links.map((link): [string, string] => {
+          const label = link.querySelector("[data-text]")?.getAttribute("data-text") ?? "";
+          const group = link.parentElement?.parentElement?.closest(item);
+          const groupLabel = group
+            ?.querySelector(":scope > a [data-text]")
+            ?.getAttribute("data-text");
+          return [groupLabel ? `${groupLabel} › ${label}` : label, link.getAttribute("href") ?? ""];
+        }),
+      item,
+    );
+  const groups = on.locator(`${item}.menu-item-type-group`);
   await groups.first().waitFor({ state: "visible" });
-  // Operations and schemas are listed only once their group is open; a click opens it.
-  for (const group of await groups.all()) await group.click();
-  return await on.locator(`${item} > a`).evaluateAll(
-    (links, item) =>
-      links.map((link) => {
-        const label = link.querySelector("[data-text]")?.getAttribute("data-text") ?? "";
-        const group = link.parentElement?.parentElement?.closest(item);
-        const groupLabel = group
-          ?.querySelector(":scope > a [data-text]")
-          ?.getAttribute("data-text");
-        return [groupLabel ? `${groupLabel} › ${label}` : label, link.getAttribute("href") ?? ""];
-      }),
-    item,
-  );
+  const links = new Map(await read());
+  // A group lists its operations or schemas only while it is open, and opening one may close
+  // another as the current section moves: each group's links are read right after it opens.
+  for (const group of await groups.all()) {
+    await group.locator(":scope > a").click();
+    await group.locator(`${item} > a`).first().waitFor({ state: "visible" });
+    for (const [entry, href] of await read()) links.set(entry, href);
+  }
+  return links;
 }
 
 /** Opens a section by its fragment; resolves once its heading is on screen. */
@@ -265,7 +276,7 @@ describe("the rendered API reference", () => {
   test.each(operations.map((op) => [op.operationId, op] as const))(
     "renders %s with its method, path, responses and curl and TypeScript samples",
     async (_, op) => {
-      const section = await openSection(sectionId(op.tag, op.operationId), op.summary);
+      const section = await openSection(sectionOf(`${op.tag} › ${op.summary}`), op.summary);
       const heading = section.getByRole("heading", { name: titled(op.summary) });
       // The fragment scrolled the reader to this operation.
       const box = await heading.boundingBox();
@@ -299,7 +310,7 @@ describe("the rendered API reference", () => {
     "shows the %s schema with its description, its properties and its own example",
     async (name) => {
       const schema = spec.components.schemas[name];
-      const section = await openSection(sectionId("schemas", name), name);
+      const section = await openSection(sectionOf(`Schemas › ${name}`), name);
       const text = squeezed(await section.innerText());
       expect(schema.description, `${name} has no description in the spec`).toBeTypeOf("string");
       expect(text, `description of ${name}`).toContain(shownText(schema.description));
@@ -318,9 +329,12 @@ describe("the rendered API reference", () => {
       if ((await expandAll.count()) > 0) await expandAll.first().click();
       const sample: Json = JSON.parse(await viewer.innerText());
       expect(placeholders(sample), `placeholders in the sample of ${name}`).toEqual([]);
-      expect(sample, `the sample of ${name} is not its own example`).toEqual(
-        schema.examples?.[0] ?? schema.example,
-      );
+      const own = schema.examples?.[0] ?? schema.example;
+      expect(
+        own,
+        `${name} has no example of its own, so the page composes a sample from its properties`,
+      ).toBeDefined();
+      expect(sample, `the sample of ${name} is not its own example`).toEqual(own);
     },
   );
 
