@@ -6,7 +6,9 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { type Json, operations } from "../support/bundled-spec.js";
+import { mockUrl } from "../support/mock-target.js";
 
 const run = promisify(execFile);
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -33,25 +35,15 @@ interface Sample {
   success: number;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: the spec is walked by its OpenAPI shape, untyped on purpose
-type Json = any;
-const spec: Json = JSON.parse(
-  await readFile(new URL("../../generated/openapi.json", import.meta.url), "utf8"),
-);
-const samples: Sample[] = Object.values(spec.paths as Record<string, Json>).flatMap((item) =>
-  ["get", "post", "patch", "put", "delete"]
-    .filter((method) => item[method] !== undefined)
-    .flatMap((method) => {
-      const op = item[method];
-      const success = Number(Object.keys(op.responses).find((status) => status.startsWith("2")));
-      return (op["x-codeSamples"] ?? []).map((sample: Json) => ({
-        operationId: op.operationId,
-        lang: sample.lang,
-        source: sample.source,
-        success,
-      }));
-    }),
-);
+const samples: Sample[] = operations().flatMap(({ operation: op }) => {
+  const success = Number(Object.keys(op.responses).find((status) => status.startsWith("2")));
+  return (op["x-codeSamples"] ?? []).map((sample: Json) => ({
+    operationId: op.operationId,
+    lang: sample.lang,
+    source: sample.source,
+    success,
+  }));
+});
 const curlSamples = samples.filter((s) => s.lang === "curl");
 const typeScriptSamples = samples.filter((s) => s.lang === "TypeScript");
 
@@ -59,17 +51,10 @@ const typeScriptSamples = samples.filter((s) => s.lang === "TypeScript");
 const curlMissing = spawnSync("curl", ["--version"]).error !== undefined;
 if (curlMissing) console.warn("curl is not on PATH: the curl samples are not run");
 
-const target = inject("modeContract");
-function mockUrl(): string {
-  if (target.baseUrl === null)
-    throw new Error(`no mock server: ${target.problem ?? "unknown reason"}`);
-  return target.baseUrl;
-}
-
 describe("the code samples in the docs", () => {
   test("every operation has one curl and one TypeScript sample", () => {
     const operationIds = new Set(samples.map((s) => s.operationId));
-    expect(operationIds.size).toBe(8);
+    expect(operationIds.size).toBe(operations().length);
     for (const id of operationIds) {
       expect(
         samples.filter((s) => s.operationId === id).map((s) => s.lang),

@@ -6,26 +6,18 @@ import { mkdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { afterAll, describe, expect, inject, test } from "vitest";
+import { afterAll, describe, expect, test } from "vitest";
+import { spec } from "../support/bundled-spec.js";
+import { mockUrl } from "../support/mock-target.js";
 import { firstRunSnippets } from "../../scripts/start-snippets.js";
 
 const run = promisify(execFile);
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 const workDir = join(repoRoot, "build", "start-snippets");
-const spec = JSON.parse(
-  await readFile(new URL("../../generated/openapi.json", import.meta.url), "utf8"),
-);
 
 // A machine with only Node and npm may have no curl; the curl snippet then skips, saying why.
 const curlMissing = spawnSync("curl", ["--version"]).error !== undefined;
 if (curlMissing) console.warn("curl is not on PATH: the curl snippet is not run");
-
-const target = inject("modeContract");
-function mockUrl(): string {
-  if (target.baseUrl === null)
-    throw new Error(`no mock server: ${target.problem ?? "unknown reason"}`);
-  return target.baseUrl;
-}
 
 // npx must find tsx in this repository; nothing else of the test's environment leaks in.
 const shellEnv = {
