@@ -8,7 +8,11 @@ type Json = any;
 export interface FirstRunSnippets {
   /** Shell lines: export any credentials, then the getDataset curl sample. */
   curl: string;
-  /** Shell lines: write try-mode.ts (the listDatasetsForSpace sample) and run it with tsx. */
+  /**
+   * Shell lines: write build/try-mode.ts (the listDatasetsForSpace sample) and run it with tsx.
+   * build/ is git-ignored, so trying the snippet leaves the working tree clean, and a file there
+   * imports "mode-datasets" by name (the package's own exports, built by `npm start`).
+   */
   typeScript: string;
 }
 
@@ -41,10 +45,10 @@ export function firstRunSnippets(spec: Json, mockUrl: string): FirstRunSnippets 
   return {
     curl: `export MODE_API_TOKEN=any-token MODE_API_SECRET=any-secret  # the mock accepts any pair\n${curl}`,
     typeScript: [
-      "cat > try-mode.ts <<'EOF'",
+      "mkdir -p build && cat > build/try-mode.ts <<'EOF'",
       typeScript,
       "EOF",
-      "MODE_API_TOKEN=any-token MODE_API_SECRET=any-secret npx tsx try-mode.ts",
+      "MODE_API_TOKEN=any-token MODE_API_SECRET=any-secret npx tsx build/try-mode.ts",
     ].join("\n"),
   };
 }

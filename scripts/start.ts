@@ -102,7 +102,7 @@ Try the mock with curl:
 
 ${snippets.curl}
 
-Or with the typed client (paste into a shell in this folder; it writes try-mode.ts and runs it):
+Or with the typed client (paste into a shell in this folder; it writes build/try-mode.ts and runs it):
 
 ${snippets.typeScript}
 

@@ -42,17 +42,23 @@ describe("the snippets npm start prints", () => {
     expect(JSON.parse(stdout)).toMatchObject({ token: "5a4177a2902c", type: "DatasetReport" });
   });
 
-  test("the TypeScript snippet writes try-mode.ts and lists the example Datasets", async () => {
+  test("the TypeScript snippet writes build/try-mode.ts, outside git's view, and lists the example Datasets", async () => {
     const { typeScript } = firstRunSnippets(spec, mockUrl());
     expect(typeScript).toContain(`createModeClient({ baseUrl: "${mockUrl()}" })`);
     await mkdir(workDir, { recursive: true });
-    const script = typeScript.replace('from "mode-datasets"', 'from "../../src/index.js"');
+    // Pasted in a folder of its own, with a build/ beside src/ as in the repository.
+    const script = typeScript.replace('from "mode-datasets"', 'from "../../../src/index.js"');
     const { stdout } = await run("bash", ["-c", `set -e\n${script}`], {
       cwd: workDir,
       env: shellEnv,
     });
     expect(stdout).toContain("5a4177a2902c");
-    expect(await readFile(join(workDir, "try-mode.ts"), "utf8")).toContain("listDatasetsForSpace");
+    const written = join(workDir, "build", "try-mode.ts");
+    expect(await readFile(written, "utf8")).toContain("listDatasetsForSpace");
+    const ignored = spawnSync("git", ["check-ignore", "-q", "build/try-mode.ts"], {
+      cwd: repoRoot,
+    });
+    expect(ignored.status, "build/try-mode.ts is git-ignored").toBe(0);
   });
 
   test("a spec without the samples gets an error naming the missing one", () => {
