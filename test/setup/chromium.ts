@@ -2,7 +2,9 @@
 // is the npm-shipped one, unpacked) once per run, before the test files start in parallel, and
 // the choice is printed so a log always says which browser ran.
 import type { TestProject } from "vitest/node";
-import { chooseChromium } from "../browser/chromium.js";
+import { chooseChromium } from "../../site/chromium.js";
+// Declares the `chromium` value that provide() hands to the browser tests.
+import type {} from "../browser/chromium.js";
 
 export default async function setup(project: TestProject): Promise<void> {
   try {
