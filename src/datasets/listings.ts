@@ -174,8 +174,12 @@ export function listingItems<T>(
 ): T[] {
   const embedded = (data as { _embedded?: Record<string, unknown> } | null | undefined)?._embedded;
   // Mode ends some listings with `"_embedded": {}`: the envelope is there, the page is empty.
+  // Only an empty envelope reads so: one holding other keys but not ours is a shape we do not
+  // know, and reading it as empty would end a listing silently.
   const items =
-    embedded !== null && typeof embedded === "object" && !(key in embedded) ? [] : embedded?.[key];
+    embedded !== null && typeof embedded === "object" && Object.keys(embedded).length === 0
+      ? []
+      : embedded?.[key];
   if (!Array.isArray(items)) {
     throw invalidResponseError(
       `${method} ${path} answered without an _embedded.${key} array`,

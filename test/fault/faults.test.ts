@@ -249,7 +249,7 @@ describe("broken bodies", () => {
   });
 
   it("reports a listing without its embedded array as an invalid response", async () => {
-    server.script(json(200, { _links: { self: { href: "x" } }, _embedded: {} }));
+    server.script(json(200, { _links: { self: { href: "x" } }, _embedded: { datasets: [] } }));
     await expect(mode.datasets.listForSpace({ account: "northwind", space: "s1" })).rejects.toThrow(
       ModeInvalidResponseError,
     );

@@ -142,6 +142,18 @@ describe("paginate", () => {
     expect(failure).toMatchObject({ path: spacePath, method: "GET" });
   });
 
+  it("reads an empty _embedded object as an empty page, as Mode ends some listings", async () => {
+    const { fetch, requests } = recordingFetch((request) =>
+      pageOf(request.url) === 1
+        ? page(["d1"])
+        : hal({ _links: { self: { href: "x" } }, _embedded: {} }),
+    );
+    const client = createModeClient({ ...testOptions, fetch });
+    const items = await collect(paginate(client, spacePath, spaceInit));
+    expect(items.map((i) => i.token)).toEqual(["d1"]);
+    expect(requests).toHaveLength(2);
+  });
+
   it("throws when a page has no embedded array instead of ending quietly", async () => {
     const { fetch } = recordingFetch(() =>
       hal({ _links: { self: { href: "x" } }, _embedded: { datasets: [] } }),
