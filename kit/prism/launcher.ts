@@ -141,8 +141,9 @@ class PortInUseError extends Error {}
 /** Starts Prism and resolves once it answers; rejects with its log when it does not. */
 export async function startPrism(options: PrismOptions): Promise<PrismServer> {
   const host = options.host ?? "127.0.0.1";
-  if (options.port !== undefined) {
-    if (options.port !== 0 && !(await portFree(host, options.port))) {
+  // Port 0 means "any free port", which is chosen here so that readiness can be probed on it.
+  if (options.port !== undefined && options.port !== 0) {
+    if (!(await portFree(host, options.port))) {
       throw new Error(
         `port ${options.port} on ${host} is already in use (another mock?); choose another port`,
       );

@@ -1,4 +1,6 @@
-// `npm run mock`: the validating mock for other clients, on a port of the caller's choosing.
+// `mode-datasets mock` (`npm run mock`): the validating mock for other clients, on a port of the
+// caller's choosing.
+import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import { freePort } from "../../kit/prism/launcher.js";
 import { startScript, type RunningScript } from "./run-script.js";
@@ -56,6 +58,34 @@ describe("npm run mock", { timeout: 60_000 }, () => {
       expect(base).toBe(`http://127.0.0.1:${port}`);
     } finally {
       await stopped(mock);
+    }
+  });
+
+  it("exits 0 on Ctrl-C, saying it stopped", async () => {
+    const mock = startScript("mock", ["--port", "0"]);
+    await mock.waitFor(/Ctrl-C stops the mock/);
+    mock.child.kill("SIGINT");
+    expect(await mock.exited).toBe(0);
+    expect(mock.output()).toContain("mock: stopped");
+    expect(mock.output()).not.toContain("exited with");
+  });
+
+  it("names a port that is already taken and fails before printing any banner", async () => {
+    // Another process answers HTTP on the port, as another mock would.
+    const taken = createServer((socket) =>
+      socket.end("HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n"),
+    );
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const address = taken.address();
+    if (!address || typeof address !== "object") throw new Error("no address");
+    try {
+      const mock = startScript("mock", ["--port", String(address.port)]);
+      expect(await mock.exited).toBe(2);
+      expect(mock.output()).toContain(`port ${address.port} on 127.0.0.1 is already in use`);
+      expect(mock.output()).not.toContain("Mode Datasets mock");
+      expect(mock.output()).not.toContain("Usage:");
+    } finally {
+      taken.close();
     }
   });
 
