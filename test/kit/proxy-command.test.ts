@@ -1,6 +1,9 @@
 // `npm run proxy -- <upstream>` in front of a fake of Mode (a real node:http server on a free
 // loopback port) that answers one Dataset correctly and one that breaks the spec.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spec } from "../support/bundled-spec.js";
 import { isAlive, startScript } from "./run-script.js";
@@ -98,6 +101,39 @@ describe("npm run proxy", { timeout: 60_000 }, () => {
     } finally {
       // SIGTERM, not SIGKILL: the script must get the chance to stop its Prism.
       if (proxy.child.exitCode === null) proxy.child.kill("SIGTERM");
+    }
+  });
+
+  it("stops after --max-requests and writes the JUnit and JSON reports, for CI", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mode-proxy-reports-"));
+    const proxy = startScript("proxy", [
+      upstreamUrl,
+      "--port",
+      "0",
+      "--max-requests",
+      "2",
+      "--junit",
+      join(dir, "proxy.xml"),
+      "--json",
+      join(dir, "proxy.json"),
+    ]);
+    try {
+      const [, base] = await proxy.waitFor(/Validating proxy at (http:\/\/127\.0\.0\.1:\d+)/);
+      const headers = { Authorization: basic, Accept: "application/hal+json" };
+      await (await fetch(`${base}/northwind/datasets/5a4177a2902c`, { headers })).arrayBuffer();
+      // An unfilled placeholder: the kit's own rule refuses it before it reaches the server.
+      const placeholder = await fetch(`${base}/northwind/datasets/%7Bdataset%7D`, { headers });
+      expect(placeholder.status).toBe(422);
+      expect(await proxy.exited).toBe(1);
+      const summary = JSON.parse(readFileSync(join(dir, "proxy.json"), "utf8"));
+      expect(summary).toMatchObject({ mode: "proxy", verdict: "fail", exitCode: 1 });
+      expect(summary.requests.total).toBe(2);
+      const xml = readFileSync(join(dir, "proxy.xml"), "utf8");
+      expect(xml).toContain("unfilled-path-placeholder");
+      expect(xml).toContain("<failure ");
+    } finally {
+      if (proxy.child.exitCode === null) proxy.child.kill("SIGTERM");
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
