@@ -21,6 +21,9 @@ export default defineConfig({
           // (about as much CPU again as the tests) buys no isolation these tests need.
           maxWorkers: "100%",
           isolate: false,
+          // Projects with different worker counts run as ordered groups: this one first, so
+          // `npm test` reports a broken unit or contract test before the slow tests start.
+          sequence: { groupOrder: 0 },
           include: [
             "test/unit/**/*.test.ts",
             "test/spec/**/*.test.ts",
@@ -41,6 +44,7 @@ export default defineConfig({
         test: {
           ...shared,
           name: "slow",
+          sequence: { groupOrder: 1 },
           include: [
             "test/kit/**/*.test.ts",
             "test/browser/**/*.test.ts",
