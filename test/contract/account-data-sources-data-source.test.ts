@@ -1,8 +1,8 @@
 // Contract: openapi/paths/{account}_data_sources_{data_source}.yaml (getDataSource).
 import { describe, it } from "vitest";
-import { expectConforming, expectDocumentedAnswer, preferAnswer } from "./contract-expectations.js";
-import { againstPrism, contractClient, ids } from "./contract-target.js";
-import { documentedAnswerCases } from "./validate-response.js";
+import { documentedAnswersSuite } from "./documented-answers-suite.js";
+import { expectConforming } from "./contract-expectations.js";
+import { contractClient, ids } from "./contract-target.js";
 
 const path = "/{account}/data_sources/{data_source}";
 const params = { path: { account: ids.account, data_source: ids.dataSource } };
@@ -25,13 +25,6 @@ describe("getDataSource", () => {
   });
 });
 
-describe.runIf(againstPrism)("every documented answer of getDataSource", () => {
-  it.each(documentedAnswerCases(path, "get"))(
-    "serves %s without a violation",
-    async (_label, answer) => {
-      const { client } = contractClient();
-      const result = await client.GET(path, { params, headers: preferAnswer(answer) });
-      await expectDocumentedAnswer(result, { path, method: "get" }, answer);
-    },
-  );
-});
+documentedAnswersSuite("getDataSource", { path, method: "get" }, (client, headers) =>
+  client.GET(path, { params, headers: headers }),
+);

@@ -1,8 +1,8 @@
 // Contract: openapi/paths/{account}_data_sources.yaml (listDataSources).
 import { describe, it } from "vitest";
-import { expectConforming, expectDocumentedAnswer, preferAnswer } from "./contract-expectations.js";
-import { againstPrism, contractClient, ids } from "./contract-target.js";
-import { documentedAnswerCases } from "./validate-response.js";
+import { documentedAnswersSuite } from "./documented-answers-suite.js";
+import { expectConforming } from "./contract-expectations.js";
+import { contractClient, ids } from "./contract-target.js";
 
 const path = "/{account}/data_sources";
 const params = { path: { account: ids.account } };
@@ -23,13 +23,6 @@ describe("listDataSources", () => {
   });
 });
 
-describe.runIf(againstPrism)("every documented answer of listDataSources", () => {
-  it.each(documentedAnswerCases(path, "get"))(
-    "serves %s without a violation",
-    async (_label, answer) => {
-      const { client } = contractClient();
-      const result = await client.GET(path, { params, headers: preferAnswer(answer) });
-      await expectDocumentedAnswer(result, { path, method: "get" }, answer);
-    },
-  );
-});
+documentedAnswersSuite("listDataSources", { path, method: "get" }, (client, headers) =>
+  client.GET(path, { params, headers: headers }),
+);

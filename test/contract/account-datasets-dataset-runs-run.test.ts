@@ -1,8 +1,8 @@
 // Contract: openapi/paths/{account}_datasets_{dataset}_runs_{run}.yaml (getDatasetRun).
 import { describe, expect, it } from "vitest";
-import { expectConforming, expectDocumentedAnswer, preferAnswer } from "./contract-expectations.js";
+import { expectConforming } from "./contract-expectations.js";
 import { againstPrism, contractClient, ids, writesAllowed } from "./contract-target.js";
-import { documentedAnswerCases } from "./validate-response.js";
+import { documentedAnswersSuite } from "./documented-answers-suite.js";
 
 const path = "/{account}/datasets/{dataset}/runs/{run}";
 const run = process.env["MODE_CONTRACT_DATASET_RUN"] || "c81d5f2a9e63";
@@ -43,13 +43,6 @@ describe("getDatasetRun", () => {
   );
 });
 
-describe.runIf(againstPrism)("every documented answer of getDatasetRun", () => {
-  it.each(documentedAnswerCases(path, "get"))(
-    "serves %s without a violation",
-    async (_label, answer) => {
-      const { client } = contractClient();
-      const result = await client.GET(path, { params, headers: preferAnswer(answer) });
-      await expectDocumentedAnswer(result, { path, method: "get" }, answer);
-    },
-  );
-});
+documentedAnswersSuite("getDatasetRun", { path, method: "get" }, (client, headers) =>
+  client.GET(path, { params, headers: headers }),
+);

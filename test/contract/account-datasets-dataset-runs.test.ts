@@ -1,15 +1,10 @@
 // Contract: openapi/paths/{account}_datasets_{dataset}_runs.yaml (listDatasetRuns, runDataset).
 import { describe, expect, it } from "vitest";
-import {
-  errorOf,
-  expectConforming,
-  expectDocumentedAnswer,
-  preferAnswer,
-} from "./contract-expectations.js";
-import { againstPrism, contractClient, ids, writesAllowed } from "./contract-target.js";
+import { errorOf, expectConforming } from "./contract-expectations.js";
+import { contractClient, ids, writesAllowed } from "./contract-target.js";
 import { allFilterParameters, badFilters, otherFilterParameters } from "./listing-cases.js";
 import { describeListingContract } from "./listing-suite.js";
-import { documentedAnswerCases } from "./validate-response.js";
+import { documentedAnswersSuite } from "./documented-answers-suite.js";
 
 const path = "/{account}/datasets/{dataset}/runs";
 const pathParams = { account: ids.account, dataset: ids.dataset };
@@ -56,16 +51,9 @@ describe.runIf(writesAllowed)("runDataset", () => {
   });
 });
 
-describe.runIf(againstPrism)("every documented answer of runDataset", () => {
-  it.each(documentedAnswerCases(path, "post"))(
-    "serves %s without a violation",
-    async (_label, answer) => {
-      const { client } = contractClient();
-      const result = await client.POST(path, {
-        params: { path: pathParams },
-        headers: preferAnswer(answer),
-      });
-      await expectDocumentedAnswer(result, { path, method: "post" }, answer);
-    },
-  );
-});
+documentedAnswersSuite("runDataset", { path, method: "post" }, (client, headers) =>
+  client.POST(path, {
+    params: { path: pathParams },
+    headers: headers,
+  }),
+);

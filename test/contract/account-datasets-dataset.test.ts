@@ -1,14 +1,8 @@
 // Contract: openapi/paths/{account}_datasets_{dataset}.yaml (getDataset, updateDataset, deleteDataset).
 import { describe, expect, it } from "vitest";
-import {
-  errorOf,
-  expectConforming,
-  expectDocumentedAnswer,
-  expectRejected,
-  preferAnswer,
-} from "./contract-expectations.js";
+import { errorOf, expectConforming, expectRejected } from "./contract-expectations.js";
 import { againstPrism, contractClient, ids, writesAllowed } from "./contract-target.js";
-import { documentedAnswerCases } from "./validate-response.js";
+import { documentedAnswersSuite } from "./documented-answers-suite.js";
 
 const path = "/{account}/datasets/{dataset}";
 const params = { path: { account: ids.account, dataset: ids.dataset } };
@@ -214,39 +208,18 @@ describe.runIf(writesAllowed)("deleteDataset", () => {
 
 // Prism serves any documented answer on request (`Prefer: code=..., example=...`): each must
 // arrive without a violation and validate on our side; errors become the matching ModeApiError.
-describe.runIf(againstPrism)("every documented answer of getDataset", () => {
-  it.each(documentedAnswerCases(path, "get"))(
-    "serves %s without a violation",
-    async (_label, answer) => {
-      const { client } = contractClient();
-      const result = await client.GET(path, { params, headers: preferAnswer(answer) });
-      await expectDocumentedAnswer(result, { path, method: "get" }, answer);
-    },
-  );
-});
+documentedAnswersSuite("getDataset", { path, method: "get" }, (client, headers) =>
+  client.GET(path, { params, headers: headers }),
+);
 
-describe.runIf(againstPrism)("every documented answer of updateDataset", () => {
-  it.each(documentedAnswerCases(path, "patch"))(
-    "serves %s without a violation",
-    async (_label, answer) => {
-      const { client } = contractClient();
-      const result = await client.PATCH(path, {
-        params,
-        body: { report: { name: "Orders by region (EU)" } },
-        headers: preferAnswer(answer),
-      });
-      await expectDocumentedAnswer(result, { path, method: "patch" }, answer);
-    },
-  );
-});
+documentedAnswersSuite("updateDataset", { path, method: "patch" }, (client, headers) =>
+  client.PATCH(path, {
+    params,
+    body: { report: { name: "Orders by region (EU)" } },
+    headers: headers,
+  }),
+);
 
-describe.runIf(againstPrism)("every documented answer of deleteDataset", () => {
-  it.each(documentedAnswerCases(path, "delete"))(
-    "serves %s without a violation",
-    async (_label, answer) => {
-      const { client } = contractClient();
-      const result = await client.DELETE(path, { params, headers: preferAnswer(answer) });
-      await expectDocumentedAnswer(result, { path, method: "delete" }, answer);
-    },
-  );
-});
+documentedAnswersSuite("deleteDataset", { path, method: "delete" }, (client, headers) =>
+  client.DELETE(path, { params, headers: headers }),
+);

@@ -1,8 +1,8 @@
 // Contract: openapi/paths/{account}_reports_{report}_runs_{run}.yaml (getReportRun).
 import { describe, expect, it } from "vitest";
-import { expectConforming, expectDocumentedAnswer, preferAnswer } from "./contract-expectations.js";
+import { expectConforming } from "./contract-expectations.js";
 import { againstPrism, contractClient, ids, writesAllowed } from "./contract-target.js";
-import { documentedAnswerCases } from "./validate-response.js";
+import { documentedAnswersSuite } from "./documented-answers-suite.js";
 
 const path = "/{account}/reports/{report}/runs/{run}";
 const run = process.env["MODE_CONTRACT_REPORT_RUN"] || "a1f3c5e7d902";
@@ -44,13 +44,6 @@ describe("getReportRun", () => {
   );
 });
 
-describe.runIf(againstPrism)("every documented answer of getReportRun", () => {
-  it.each(documentedAnswerCases(path, "get"))(
-    "serves %s without a violation",
-    async (_label, answer) => {
-      const { client } = contractClient();
-      const result = await client.GET(path, { params, headers: preferAnswer(answer) });
-      await expectDocumentedAnswer(result, { path, method: "get" }, answer);
-    },
-  );
-});
+documentedAnswersSuite("getReportRun", { path, method: "get" }, (client, headers) =>
+  client.GET(path, { params, headers: headers }),
+);

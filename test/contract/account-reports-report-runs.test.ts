@@ -1,14 +1,8 @@
 // Contract: openapi/paths/{account}_reports_{report}_runs.yaml (listReportRuns, refreshDatasetsInReport).
 import { describe, it } from "vitest";
-import {
-  errorOf,
-  expectConforming,
-  expectDocumentedAnswer,
-  expectRejected,
-  preferAnswer,
-} from "./contract-expectations.js";
-import { againstPrism, contractClient, ids, writesAllowed } from "./contract-target.js";
-import { documentedAnswerCases } from "./validate-response.js";
+import { documentedAnswersSuite } from "./documented-answers-suite.js";
+import { errorOf, expectConforming, expectRejected } from "./contract-expectations.js";
+import { contractClient, ids, writesAllowed } from "./contract-target.js";
 import { allFilterParameters, badFilters, otherFilterParameters } from "./listing-cases.js";
 import { describeListingContract } from "./listing-suite.js";
 
@@ -125,17 +119,10 @@ describe.runIf(writesAllowed)("refreshDatasetsInReport", () => {
 
 // Prism serves any documented answer on request (`Prefer: code=..., example=...`): each must
 // arrive without a violation and validate on our side; errors become the matching ModeApiError.
-describe.runIf(againstPrism)("every documented answer of refreshDatasetsInReport", () => {
-  it.each(documentedAnswerCases(path, "post"))(
-    "serves %s without a violation",
-    async (_label, answer) => {
-      const { client } = contractClient();
-      const result = await client.POST(path, {
-        params: { path: pathParams },
-        body: { report: { dataset_tokens: [{ token: ids.dataset }] } },
-        headers: preferAnswer(answer),
-      });
-      await expectDocumentedAnswer(result, { path, method: "post" }, answer);
-    },
-  );
-});
+documentedAnswersSuite("refreshDatasetsInReport", { path, method: "post" }, (client, headers) =>
+  client.POST(path, {
+    params: { path: pathParams },
+    body: { report: { dataset_tokens: [{ token: ids.dataset }] } },
+    headers: headers,
+  }),
+);

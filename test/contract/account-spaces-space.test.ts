@@ -1,8 +1,8 @@
 // Contract: openapi/paths/{account}_spaces_{space}.yaml (getSpace).
 import { describe, it } from "vitest";
-import { expectConforming, expectDocumentedAnswer, preferAnswer } from "./contract-expectations.js";
-import { againstPrism, contractClient, ids } from "./contract-target.js";
-import { documentedAnswerCases } from "./validate-response.js";
+import { documentedAnswersSuite } from "./documented-answers-suite.js";
+import { expectConforming } from "./contract-expectations.js";
+import { contractClient, ids } from "./contract-target.js";
 
 const path = "/{account}/spaces/{space}";
 const params = { path: { account: ids.account, space: ids.space } };
@@ -23,13 +23,6 @@ describe("getSpace", () => {
   });
 });
 
-describe.runIf(againstPrism)("every documented answer of getSpace", () => {
-  it.each(documentedAnswerCases(path, "get"))(
-    "serves %s without a violation",
-    async (_label, answer) => {
-      const { client } = contractClient();
-      const result = await client.GET(path, { params, headers: preferAnswer(answer) });
-      await expectDocumentedAnswer(result, { path, method: "get" }, answer);
-    },
-  );
-});
+documentedAnswersSuite("getSpace", { path, method: "get" }, (client, headers) =>
+  client.GET(path, { params, headers: headers }),
+);

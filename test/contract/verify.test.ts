@@ -1,14 +1,8 @@
 // Contract: openapi/paths/verify.yaml (verifyCredentials).
 import { describe, it } from "vitest";
-import {
-  errorOf,
-  expectConforming,
-  expectDocumentedAnswer,
-  expectRejected,
-  preferAnswer,
-} from "./contract-expectations.js";
-import { againstPrism, contractClient } from "./contract-target.js";
-import { documentedAnswerCases } from "./validate-response.js";
+import { documentedAnswersSuite } from "./documented-answers-suite.js";
+import { errorOf, expectConforming, expectRejected } from "./contract-expectations.js";
+import { contractClient } from "./contract-target.js";
 
 const path = "/verify";
 const op = { path, method: "get", status: 200 } as const;
@@ -42,13 +36,6 @@ describe("verifyCredentials", () => {
   });
 });
 
-describe.runIf(againstPrism)("every documented answer of verifyCredentials", () => {
-  it.each(documentedAnswerCases(path, "get"))(
-    "serves %s without a violation",
-    async (_label, answer) => {
-      const { client } = contractClient();
-      const result = await client.GET(path, { headers: preferAnswer(answer) });
-      await expectDocumentedAnswer(result, { path, method: "get" }, answer);
-    },
-  );
-});
+documentedAnswersSuite("verifyCredentials", { path, method: "get" }, (client, headers) =>
+  client.GET(path, { headers: headers }),
+);
