@@ -17,6 +17,28 @@ export {
   type PaginateInit,
   type PaginateOptions,
 } from "./datasets/listings.js";
+export type {
+  DatasetRunMethods,
+  DatasetRunTarget,
+  ReportParameters,
+  ReportRunMethods,
+  ReportRunTarget,
+} from "./datasets/runs.js";
+export type { SpaceMethods } from "./datasets/spaces.js";
+export type { DataSourceMethods } from "./datasets/data-sources.js";
+export type { RunTarget, WaitForRunOptions } from "./datasets/wait-for-run.js";
+export type {
+  AllDatasetsOptions,
+  AllDatasetsParams,
+  WorkspaceDataset,
+} from "./datasets/all-datasets.js";
+export {
+  ModeRunError,
+  ModeRunFailedError,
+  ModeRunTimeoutError,
+  type ModeRunErrorInit,
+  type ModeRunErrorKind,
+} from "./errors/run-errors.js";
 export {
   createdAfter,
   createdBefore,
@@ -54,6 +76,8 @@ export type {
   Dataset,
   DatasetCollection,
   DatasetListItem,
+  DataSource,
+  DataSourceCollection,
   ModeError,
   operations,
   Pagination,
@@ -63,5 +87,10 @@ export type {
   ReportCollection,
   ReportRun,
   ReportRunCollection,
+  ReportRunRequest,
+  RunReportRequest,
+  Space,
+  SpaceCollection,
   UpdateDatasetRequest,
+  Verification,
 } from "./schema-types.js";

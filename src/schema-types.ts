@@ -26,3 +26,17 @@ export type UpdateDatasetRequest = Schemas["UpdateDatasetRequest"];
 export type RefreshDatasetsRequest = Schemas["RefreshDatasetsRequest"];
 /** The optional `pagination` block of a listing. */
 export type Pagination = Schemas["Pagination"];
+/** The body of a report run with parameter values (the other shape of the runs POST). */
+export type RunReportRequest = Schemas["RunReportRequest"];
+/** Either body of `POST /{account}/reports/{report}/runs`: a refresh or a run with parameters. */
+export type ReportRunRequest = Schemas["ReportRunRequest"];
+/** A Collection, which the API calls a space. */
+export type Space = Schemas["Space"];
+/** The Collections of a workspace; the items are under `_embedded.spaces`. */
+export type SpaceCollection = Schemas["SpaceCollection"];
+/** A data source: a database connection that queries and Datasets run against. */
+export type DataSource = Schemas["DataSource"];
+/** The data sources of a workspace; the items are under `_embedded.data_sources`. */
+export type DataSourceCollection = Schemas["DataSourceCollection"];
+/** What `GET /verify` answers when the credentials work. */
+export type Verification = Schemas["Verification"];

@@ -31,6 +31,9 @@ const errorClasses = [
   "ModeMaxPagesError",
 ] as const;
 
+// waitForRun's own errors: every request succeeded, the run failed or did not end in time.
+const runErrorClasses = ["ModeRunError", "ModeRunFailedError", "ModeRunTimeoutError"] as const;
+
 describe("package exports", () => {
   it("exports every documented function", () => {
     for (const name of functions) expect(typeof api[name], name).toBe("function");
@@ -46,12 +49,30 @@ describe("package exports", () => {
     }
   });
 
+  it("exports every run error class as a ModeRunError subclass carrying the run", () => {
+    const run = {
+      token: "r",
+      state: "failed" as const,
+      created_at: "",
+      _links: { self: { href: "" } },
+    };
+    for (const name of runErrorClasses) {
+      const error = new api[name]({ message: "m", run, polls: 1 });
+      expect(error, name).toBeInstanceOf(api.ModeRunError);
+      expect(error, name).not.toBeInstanceOf(api.ModeApiError);
+      expect(error.name).toBe(name);
+      expect(error.run).toBe(run);
+    }
+  });
+
   it("exports the defaults", () => {
     expect(api.DEFAULTS.baseUrl).toBe("https://app.mode.com/api");
   });
 
   it("exports nothing undocumented at runtime", () => {
-    expect(Object.keys(api).sort()).toEqual([...functions, ...errorClasses, "DEFAULTS"].sort());
+    expect(Object.keys(api).sort()).toEqual(
+      [...functions, ...errorClasses, ...runErrorClasses, "DEFAULTS"].sort(),
+    );
   });
 
   it("returns a real openapi-fetch client with its methods and middleware hooks", () => {

@@ -79,4 +79,15 @@ export const DEFAULTS = {
   rateLimit: { requests: 40, intervalMs: 10_000 },
   /** Hard stop for pagination, in case a listing never signals its end. */
   maxPages: 1_000,
+  /**
+   * `waitForRun`: the first wait before a poll, its growth per poll, the longest wait, and when
+   * to give up. Most runs end within seconds; a long one is still seen every 15 s.
+   */
+  waitForRun: { intervalMs: 1_000, backoff: 1.5, maxIntervalMs: 15_000, timeoutMs: 600_000 },
+  /**
+   * `iterateAllDatasets`: Collection listings walked at once (enough to keep the rate limiter's
+   * queue from running dry while pages are in flight), and every Collection, not only the
+   * caller's.
+   */
+  iterateAllDatasets: { concurrency: 8, filter: "all" },
 } as const;

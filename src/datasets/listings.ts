@@ -8,12 +8,25 @@ import {
   ModeMaxPagesError,
 } from "../errors/errors.js";
 
-/** The four paginated listings. */
-export type ListingPath =
-  | "/{account}/spaces/{space}/datasets"
-  | "/{account}/data_sources/{data_source}/datasets"
-  | "/{account}/datasets/{dataset}/reports"
-  | "/{account}/reports/{report}/runs";
+/** The listings, each with the `_embedded` key that holds its items. */
+const LISTING_KEYS = {
+  "/{account}/spaces/{space}/datasets": "reports",
+  "/{account}/data_sources/{data_source}/datasets": "reports",
+  "/{account}/datasets/{dataset}/reports": "reports",
+  "/{account}/reports/{report}/runs": "report_runs",
+  "/{account}/datasets/{dataset}/runs": "report_runs",
+  "/{account}/spaces": "spaces",
+  "/{account}/data_sources": "data_sources",
+} as const;
+
+/** The listings `paginate` walks. */
+export type ListingPath = keyof typeof LISTING_KEYS;
+/** The key under `_embedded` that holds a listing's items. */
+export type ListingKey = (typeof LISTING_KEYS)[ListingPath];
+
+// Listings that take no `page`: Mode sends all their items at once, and a parameter the
+// operation does not declare is refused by the contract kit, so these are read in one request.
+const UNPAGED: ReadonlySet<string> = new Set<ListingPath>(["/{account}/data_sources"]);
 
 type ListingParameters<P extends ListingPath> = paths[P]["get"]["parameters"];
 type ListingQuery<P extends ListingPath> = NonNullable<ListingParameters<P>["query"]>;
@@ -88,7 +101,10 @@ export async function* paginate<P extends ListingPath>(
     // The page after the cap is read only to tell "more pages" from "exactly maxPages".
     const pastCap = page === startPage + maxPages;
     if (pastCap && onMaxPages === "stop") return;
-    const query = { ...init.params.query, page } as ListingQuery<P>;
+    const unpaged = UNPAGED.has(path);
+    const query = (
+      unpaged ? { ...init.params.query } : { ...init.params.query, page }
+    ) as ListingQuery<P>;
     const { response, data, items } = await fetchListingPage(
       client,
       path,
@@ -119,7 +135,7 @@ export async function* paginate<P extends ListingPath>(
     seen.add(signature);
     yield* items;
     const totalPages = (data as { pagination?: { total_pages?: unknown } }).pagination?.total_pages;
-    if (typeof totalPages === "number" && page >= totalPages) return;
+    if (unpaged || (typeof totalPages === "number" && page >= totalPages)) return;
   }
 }
 
@@ -161,13 +177,13 @@ function itemIdentity(item: unknown): string {
 }
 
 /**
- * The items of a HAL listing. The key is `reports` even for Datasets, and `report_runs` for
- * runs; a body without the array is reported rather than read as an empty page, which would
- * silently end a pagination.
+ * The items of a HAL listing. The key is `reports` even for Datasets, `report_runs` for runs
+ * of reports and Datasets alike, `spaces` and `data_sources`; a body without the array is
+ * reported rather than read as an empty page, which would silently end a pagination.
  */
 export function listingItems<T>(
   data: unknown,
-  key: "reports" | "report_runs",
+  key: ListingKey,
   method: string,
   path: string,
   response: Response,
@@ -193,6 +209,6 @@ export function listingItems<T>(
 }
 
 /** Which `_embedded` key a listing path uses. */
-export function listingKey(path: string): "reports" | "report_runs" {
-  return path.endsWith("/runs") ? "report_runs" : "reports";
+export function listingKey(path: ListingPath): ListingKey {
+  return LISTING_KEYS[path];
 }

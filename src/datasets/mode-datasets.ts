@@ -8,7 +8,15 @@ import type {
   Report,
   ReportRun,
   UpdateDatasetRequest,
+  Verification,
 } from "../schema-types.js";
+import {
+  type AllDatasetsOptions,
+  type AllDatasetsParams,
+  iterateAllDatasets,
+  type WorkspaceDataset,
+} from "./all-datasets.js";
+import { type DataSourceMethods, dataSourceMethods } from "./data-sources.js";
 import {
   fetchListingPage,
   paginate,
@@ -16,12 +24,24 @@ import {
   type ListingPath,
   type PaginateOptions,
 } from "./listings.js";
+import {
+  type DatasetRunMethods,
+  datasetRunMethods,
+  type ReportRunMethods,
+  reportRunMethods,
+} from "./runs.js";
+import { type SpaceMethods, spaceMethods } from "./spaces.js";
+import { verifyCredentials } from "./verify.js";
+import { type RunTarget, type WaitForRunOptions, waitForRun } from "./wait-for-run.js";
 
-type PathParams<K extends keyof operations> = operations[K]["parameters"]["path"];
-type QueryParams<K extends keyof operations> = NonNullable<operations[K]["parameters"]["query"]>;
+export type PathParams<K extends keyof operations> = operations[K]["parameters"]["path"];
+export type QueryParams<K extends keyof operations> = NonNullable<
+  operations[K]["parameters"]["query"]
+>;
 /** Path and query parameters of a listing in one object, e.g. `{ account, space, per_page }`. */
-type ListParams<K extends keyof operations> = PathParams<K> & QueryParams<K>;
-type IterateParams<K extends keyof operations> = PathParams<K> & Omit<QueryParams<K>, "page">;
+export type ListParams<K extends keyof operations> = PathParams<K> & QueryParams<K>;
+export type IterateParams<K extends keyof operations> = PathParams<K> &
+  Omit<QueryParams<K>, "page">;
 
 /** Per-call options of the throwing layer. */
 export interface CallOptions {
@@ -36,7 +56,7 @@ export type IterateOptions = CallOptions & PaginateOptions;
 export interface ModeDatasets {
   /** The underlying openapi-fetch client, for anything the methods do not cover. */
   readonly client: ModeClient;
-  readonly datasets: {
+  readonly datasets: DatasetRunMethods & {
     /** getDataset: one complete Dataset. */
     get(params: PathParams<"getDataset">, options?: CallOptions): Promise<Dataset>;
     /** updateDataset: changes name, description and/or space_token (at least one); returns the Dataset. */
@@ -78,7 +98,7 @@ export interface ModeDatasets {
       options?: IterateOptions,
     ): AsyncGenerator<Report, void, undefined>;
   };
-  readonly reports: {
+  readonly reports: ReportRunMethods & {
     /** listReportRuns: the items of one page. */
     listRuns(params: ListParams<"listReportRuns">, options?: CallOptions): Promise<ReportRun[]>;
     /** Every run of a report, page after page. */
@@ -96,6 +116,26 @@ export interface ModeDatasets {
       options?: CallOptions,
     ): Promise<ReportRun>;
   };
+  /** Collections (the API's spaces): list, iterate, get. */
+  readonly spaces: SpaceMethods;
+  /** Data sources (database connections): list, iterate, get. */
+  readonly dataSources: DataSourceMethods;
+  /** verifyCredentials: resolves when the token and secret work; 401 throws `ModeUnauthorizedError`. */
+  verify(options?: CallOptions): Promise<Verification>;
+  /**
+   * Polls a report run (`{ account, report, run }`) or Dataset run (`{ account, dataset, run }`)
+   * until it ends, with a growing interval; returns it when it succeeded, throws
+   * `ModeRunFailedError` when it failed or was cancelled, `ModeRunTimeoutError` past `timeoutMs`.
+   */
+  waitForRun(target: RunTarget, options?: WaitForRunOptions): Promise<ReportRun>;
+  /**
+   * Every Dataset of a workspace with the Collection it came from: the Collections, then each
+   * one's Datasets, `concurrency` listings at a time, one page per listing in memory.
+   */
+  iterateAllDatasets(
+    params: AllDatasetsParams,
+    options?: AllDatasetsOptions,
+  ): AsyncGenerator<WorkspaceDataset, void, undefined>;
 }
 
 /** Either client options, or an existing `createModeClient` client to wrap. */
@@ -117,6 +157,7 @@ export function createModeDatasets(options: ModeDatasetsOptions = {}): ModeDatas
   return {
     client,
     datasets: {
+      ...datasetRunMethods(client),
       async get({ account, dataset }, options) {
         const path = "/{account}/datasets/{dataset}";
         const result = await client.GET(path, {
@@ -196,6 +237,7 @@ export function createModeDatasets(options: ModeDatasetsOptions = {}): ModeDatas
       },
     },
     reports: {
+      ...reportRunMethods(client),
       listRuns({ account, report, ...query }, options) {
         return pageItems(
           client,
@@ -220,11 +262,16 @@ export function createModeDatasets(options: ModeDatasetsOptions = {}): ModeDatas
         return unwrap(result, "POST", path);
       },
     },
+    spaces: spaceMethods(client),
+    dataSources: dataSourceMethods(client),
+    verify: (options) => verifyCredentials(client, options),
+    waitForRun: (target, options) => waitForRun(client, target, options),
+    iterateAllDatasets: (params, options) => iterateAllDatasets(client, params, options),
   };
 }
 
 /** The items of one page of a listing; an empty body is an invalid answer here. */
-async function pageItems<P extends ListingPath>(
+export async function pageItems<P extends ListingPath>(
   client: ModeClient,
   path: P,
   params: Parameters<typeof fetchListingPage<P>>[2],
@@ -241,7 +288,8 @@ interface CallResult<T> {
   response: Response;
 }
 
-function unwrap<T>(result: CallResult<T>, method: string, path: string): T {
+/** The body of a success that must be a JSON object; throws the typed error otherwise. */
+export function unwrap<T>(result: CallResult<T>, method: string, path: string): T {
   if (!result.response.ok)
     throw errorFromResponse({ body: result.error, response: result.response, method, path });
   // Every operation unwrapped here promises a JSON object; `null`, an array or a scalar would
