@@ -1,5 +1,5 @@
 // Contract: openapi/paths/{account}_data_sources.yaml (listDataSources).
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { documentedAnswersSuite } from "./documented-answers-suite.js";
 import { expectConforming } from "./contract-expectations.js";
 import { contractClient, ids } from "./contract-target.js";
@@ -20,6 +20,19 @@ describe("listDataSources", () => {
       await client.GET(path, { params: { path: { account: ids.account } } }),
       op,
     );
+  });
+
+  it("lists every data source through the throwing layer in one request, without a page", async () => {
+    const contract = contractClient();
+    const listed = await contract.datasets.dataSources.list({ account: ids.account });
+    const iterated = [];
+    for await (const source of contract.datasets.dataSources.iterate({ account: ids.account }))
+      iterated.push(source);
+    const last = contract.lastResponse();
+    await expectConforming({ data: await last.json(), response: last }, op);
+    expect(new URL(last.url).search).toBe("");
+    expect(iterated).toEqual(listed);
+    expect(listed.length).toBeGreaterThan(0);
   });
 });
 

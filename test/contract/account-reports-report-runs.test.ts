@@ -1,5 +1,5 @@
 // Contract: openapi/paths/{account}_reports_{report}_runs.yaml (listReportRuns, refreshDatasetsInReport).
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { documentedAnswersSuite } from "./documented-answers-suite.js";
 import { errorOf, expectConforming, expectRejected } from "./contract-expectations.js";
 import { contractClient, ids, writesAllowed } from "./contract-target.js";
@@ -40,6 +40,33 @@ describe.runIf(writesAllowed)("refreshDatasetsInReport", () => {
       "c81e728d9d4c",
     ]);
     await expectConforming({ data: run, response: contract.lastResponse() }, op);
+  });
+
+  it("runs the report through the throwing layer with parameter values, or with none", async () => {
+    const contract = contractClient();
+    const withValues = await contract.datasets.reports.runReport(pathParams, {
+      region: "EMEA",
+      min_orders: 25,
+    });
+    await expectConforming({ data: withValues, response: contract.lastResponse() }, op);
+    const withDefaults = await contract.datasets.reports.runReport(pathParams);
+    await expectConforming({ data: withDefaults, response: contract.lastResponse() }, op);
+  });
+
+  // The mock lets the run a refresh starts finish: waitForRun follows it through getReportRun.
+  it("refreshes through the throwing layer and waits until the run succeeds", async () => {
+    const contract = contractClient();
+    const started = await contract.datasets.reports.refreshDatasets(pathParams, [ids.dataset]);
+    const finished = await contract.datasets.waitForRun(
+      { ...pathParams, run: started.token },
+      { intervalMs: 1 },
+    );
+    await expectConforming(
+      { data: finished, response: contract.lastResponse() },
+      { path: "/{account}/reports/{report}/runs/{run}", method: "get", status: 200 },
+    );
+    expect(finished.token).toBe(started.token);
+    expect(["succeeded", "completed"]).toContain(finished.state);
   });
 
   // Raw openapi-fetch client with type casts: `reports.refreshDatasets` takes plain token strings

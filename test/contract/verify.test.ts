@@ -18,6 +18,12 @@ describe("verifyCredentials", () => {
     await expectConforming(await client.GET(path, {}), op);
   });
 
+  it("resolves through the throwing layer with what the credentials belong to", async () => {
+    const contract = contractClient();
+    const verification = await contract.datasets.verify();
+    await expectConforming({ data: verification, response: contract.lastResponse() }, op);
+  });
+
   it("answers 401 without credentials (transport strips them)", async () => {
     const contract = contractClient({
       fetch: (request) => {
