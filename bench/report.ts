@@ -38,3 +38,26 @@ export const fixed = (value: number, digits = 0): string =>
   value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 export const kB = (bytes: number): string => `${(bytes / 1000).toFixed(2)} kB`;
 export const MB = (bytes: number): string => `${(bytes / 1_000_000).toFixed(2)} MB`;
+
+/** The rows of the first table `markdownTable` wrote into `text` (RESULTS.md). */
+export function parseMarkdownTable(text: string): Row[] {
+  const lines = text.split("\n");
+  const start = lines.findIndex((line) => line.startsWith("| section"));
+  if (start === -1) return [];
+  const rows: Row[] = [];
+  for (const line of lines.slice(start + 2)) {
+    if (!line.startsWith("| ")) break;
+    const [section = "", measure = "", value = "", target = "", met = ""] = line
+      .slice(2, -2)
+      .split(" | ")
+      .map((cell) => cell.trim());
+    rows.push({
+      section,
+      measure,
+      value,
+      ...(target ? { target } : {}),
+      ...(met === "yes" ? { ok: true } : met === "**NO**" ? { ok: false } : {}),
+    });
+  }
+  return rows;
+}

@@ -5,12 +5,17 @@
  * Routes (any account):
  *   GET /{account}/datasets/{dataset}          the spec's Dataset example
  *   GET /{account}/spaces/items-{N}/datasets   a listing of N datasets, `?page` and `?per_page`
+ *   GET /{account}/spaces                      with `workspace`: its Collections ws-0, ws-1...
+ *   GET /{account}/spaces/ws-{i}/datasets      with `workspace`: that Collection's Datasets
+ *   POST /{account}/datasets/{dataset}/runs    with `runs`: starts a run
+ *   GET /{account}/datasets/{d}/runs/{run}     with `runs`: pending until `runMs`, then succeeded
+ * With `latencyMs`, every answer is held that long first.
  * With a rate limit configured, at most `requests` requests may arrive in any `windowMs`
  * (a sliding window, the strictest reading of "40 per 10 s"); the rest get 429 + Retry-After.
  *
  * Config arrives as JSON in argv[2]; the parent asks for counters over IPC.
  */
-import { createServer, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { datasetBody, listingPageBody } from "./fixtures.js";
@@ -24,16 +29,25 @@ const stats: ServerStats = {
   openConnections: 0,
   inFlight: 0,
   peakConnections: 0,
+  peakInFlight: 0,
+  arrivals: [],
 };
+// When each run was started, by token.
+const runsStarted = new Map<string, number>();
 const arrivals: number[] = [];
 const pages = new Map<string, Buffer>();
 
 const DATASET = /^\/([^/]+)\/datasets\/([^/]+)$/;
 const LISTING = /^\/([^/]+)\/spaces\/(items-(\d+))\/datasets$/;
+const SPACES = /^\/([^/]+)\/spaces$/;
+const SPACE_LISTING = /^\/([^/]+)\/spaces\/(ws-(\d+))\/datasets$/;
+const RUN_START = /^\/([^/]+)\/datasets\/([^/]+)\/runs$/;
+const RUN = /^\/([^/]+)\/datasets\/([^/]+)\/runs\/([^/]+)$/;
 
 const server = createServer((request, response) => {
   stats.requests++;
   stats.inFlight++;
+  stats.peakInFlight = Math.max(stats.peakInFlight, stats.inFlight);
   response.on("close", () => stats.inFlight--);
   if (config.rateLimit && limited(config.rateLimit.requests, config.rateLimit.windowMs)) {
     stats.rateLimited++;
@@ -49,6 +63,15 @@ const server = createServer((request, response) => {
     );
     return;
   }
+  if (config.recordArrivals) stats.arrivals.push({ url: request.url ?? "", at: performance.now() });
+  if (config.latencyMs) {
+    setTimeout(() => route(request, response), config.latencyMs);
+    return;
+  }
+  route(request, response);
+});
+
+function route(request: IncomingMessage, response: ServerResponse): void {
   const url = new URL(request.url ?? "/", "http://127.0.0.1");
   if (request.method === "GET" && DATASET.test(url.pathname)) {
     send(response, 200, datasetBody, "application/hal+json");
@@ -68,8 +91,89 @@ const server = createServer((request, response) => {
     send(response, 200, body, "application/hal+json");
     return;
   }
+  if (config.workspace && routeWorkspace(request.method, url, response, config.workspace)) return;
+  if (config.runs && routeRuns(request.method, url, response, config.runs.runMs)) return;
   send(response, 404, Buffer.from('{"id":"not_found","message":"Not found"}'), "application/json");
-});
+}
+
+/** The workspace's Collections, all on one page, and each one's Datasets, page by page. */
+function routeWorkspace(
+  method: string | undefined,
+  url: URL,
+  response: ServerResponse,
+  workspace: { spaces: number; datasetsPerSpace: number },
+): boolean {
+  if (method !== "GET") return false;
+  const spaces = SPACES.exec(url.pathname);
+  if (spaces) {
+    const [, account = ""] = spaces;
+    const body = JSON.stringify({
+      _links: { self: { href: `/api/${account}/spaces` } },
+      _embedded: {
+        spaces: Array.from({ length: workspace.spaces }, (_, i) => ({
+          token: `ws-${i}`,
+          name: `Collection ${i}`,
+          _links: { self: { href: `/api/${account}/collections/ws-${i}` } },
+        })),
+      },
+      pagination: { page: 1, total_pages: 1, total_count: workspace.spaces },
+    });
+    send(response, 200, Buffer.from(body), "application/hal+json");
+    return true;
+  }
+  const listing = SPACE_LISTING.exec(url.pathname);
+  if (!listing) return false;
+  const [, account = "", space = ""] = listing;
+  const page = Number(url.searchParams.get("page") ?? "1");
+  const perPage = Number(url.searchParams.get("per_page") ?? "30");
+  const key = `${space}:${page}:${perPage}`;
+  let body = pages.get(key);
+  if (!body) {
+    body = listingPageBody(account, space, workspace.datasetsPerSpace, page, perPage);
+    pages.set(key, body);
+  }
+  send(response, 200, body, "application/hal+json");
+  return true;
+}
+
+/** Dataset runs that end `runMs` after they were started (or never). */
+function routeRuns(
+  method: string | undefined,
+  url: URL,
+  response: ServerResponse,
+  runMs: number | null,
+): boolean {
+  const runBody = (account: string, dataset: string, token: string, state: string): Buffer =>
+    Buffer.from(
+      JSON.stringify({
+        token,
+        state,
+        created_at: new Date().toISOString(),
+        _links: { self: { href: `/api/${account}/datasets/${dataset}/runs/${token}` } },
+      }),
+    );
+  const start = RUN_START.exec(url.pathname);
+  if (method === "POST" && start) {
+    const [, account = "", dataset = ""] = start;
+    const token = (runsStarted.size + 1).toString(16).padStart(12, "0");
+    runsStarted.set(token, performance.now());
+    send(response, 202, runBody(account, dataset, token, "enqueued"), "application/hal+json");
+    return true;
+  }
+  const run = RUN.exec(url.pathname);
+  if (method !== "GET" || !run) return false;
+  const [, account = "", dataset = "", token = ""] = run;
+  const started = runsStarted.get(token);
+  if (started === undefined) return false;
+  const done = runMs !== null && performance.now() - started >= runMs;
+  send(
+    response,
+    200,
+    runBody(account, dataset, token, done ? "succeeded" : "pending"),
+    "application/hal+json",
+  );
+  return true;
+}
 
 if (config.keepAliveTimeoutMs !== undefined) server.keepAliveTimeout = config.keepAliveTimeoutMs;
 
@@ -109,6 +213,8 @@ process.on("message", (message: ServerMessage) => {
     stats.requests = 0;
     stats.rateLimited = 0;
     stats.peakConnections = stats.openConnections;
+    stats.peakInFlight = stats.inFlight;
+    stats.arrivals = [];
     arrivals.length = 0;
     process.send?.({ type: "reset" });
   }
