@@ -9,11 +9,15 @@ import {
   paginate,
   type Dataset,
   type DatasetListItem,
+  type DataSource,
   type ModeError,
   type ModeFilter,
   type paths,
   type Report,
   type ReportRun,
+  type Space,
+  type Verification,
+  type WorkspaceDataset,
 } from "../../src/index.js";
 
 const client = createModeClient({ token: "t", secret: "s" });
@@ -146,6 +150,58 @@ describe("throwing layer", () => {
       // @ts-expect-error paginate drives `page` itself
       params: { path: { account: "a", space: "s" }, query: { page: 2 } },
     });
+  });
+});
+
+describe("runs, collections, data sources and the workspace walk", () => {
+  const report = { account: "a", report: "r" };
+  const dataset = { account: "a", dataset: "d" };
+
+  it("types what the new methods return", () => {
+    expectTypeOf(mode.reports.getRun({ ...report, run: "x" })).resolves.toEqualTypeOf<ReportRun>();
+    expectTypeOf(
+      mode.reports.runReport(report, { region: "EMEA" }),
+    ).resolves.toEqualTypeOf<ReportRun>();
+    expectTypeOf(mode.datasets.run(dataset)).resolves.toEqualTypeOf<ReportRun>();
+    expectTypeOf(
+      mode.datasets.getRun({ ...dataset, run: "x" }),
+    ).resolves.toEqualTypeOf<ReportRun>();
+    expectTypeOf(mode.datasets.listRuns(dataset)).resolves.toEqualTypeOf<ReportRun[]>();
+    expectTypeOf(mode.datasets.iterateRuns(dataset)).toEqualTypeOf<
+      AsyncGenerator<ReportRun, void, undefined>
+    >();
+    expectTypeOf(mode.spaces.list({ account: "a", filter: "all" })).resolves.toEqualTypeOf<
+      Space[]
+    >();
+    expectTypeOf(mode.spaces.get({ account: "a", space: "s" })).resolves.toEqualTypeOf<Space>();
+    expectTypeOf(mode.dataSources.list({ account: "a" })).resolves.toEqualTypeOf<DataSource[]>();
+    expectTypeOf(mode.dataSources.iterate({ account: "a" })).toEqualTypeOf<
+      AsyncGenerator<DataSource, void, undefined>
+    >();
+    expectTypeOf(mode.verify()).resolves.toEqualTypeOf<Verification>();
+    expectTypeOf(mode.waitForRun({ ...dataset, run: "x" })).resolves.toEqualTypeOf<ReportRun>();
+    expectTypeOf(mode.waitForRun({ ...report, run: "x" })).resolves.toEqualTypeOf<ReportRun>();
+    expectTypeOf(mode.iterateAllDatasets({ account: "a" })).toEqualTypeOf<
+      AsyncGenerator<WorkspaceDataset, void, undefined>
+    >();
+    expectTypeOf<WorkspaceDataset>().toEqualTypeOf<{ space: Space; dataset: DatasetListItem }>();
+  });
+
+  it("rejects what the new methods cannot send", () => {
+    // @ts-expect-error a parameter value is a string, number or boolean, or a list of them
+    void mode.reports.runReport(report, { since: new Date() });
+    // @ts-expect-error the run token is required
+    void mode.datasets.getRun(dataset);
+    // @ts-expect-error listSpaces takes all, custom or mine as its filter
+    void mode.spaces.list({ account: "a", filter: "everything" });
+    // @ts-expect-error listDataSources takes no query
+    void mode.dataSources.list({ account: "a", page: 2 });
+    // @ts-expect-error a run belongs to a report or a Dataset
+    void mode.waitForRun({ account: "a", run: "x" });
+    // @ts-expect-error timeoutMs is a number or false
+    void mode.waitForRun({ ...dataset, run: "x" }, { timeoutMs: true });
+    // @ts-expect-error concurrency is a number
+    void mode.iterateAllDatasets({ account: "a" }, { concurrency: "8" });
   });
 });
 
