@@ -41,7 +41,8 @@ interface Lane {
  * Yields every Dataset of a workspace with the Collection it came from. Up to `concurrency`
  * Collection listings are walked at once; each fetches its next page only once its current
  * page has been yielded, so at most one page per listing is in memory. Items of different
- * Collections interleave; within a Collection they keep the listing's order. A listing that
+ * Collections interleave; within a Collection they keep the listing's order (a Collection
+ * listed twice is walked once). A listing that
  * fails (an error, a broken page, `maxPages` passed) throws after the items before it, and
  * stopping early (break, an error, the signal) aborts the requests still in flight.
  */
@@ -99,6 +100,7 @@ export async function* iterateAllDatasets(
   const pullLane = (lane: Lane): void => pull(lane.datasets, (result) => ({ from: lane, result }));
 
   const lanes = new Set<Lane>();
+  const walked = new Set<string>();
   let spacesPending = false;
   let spacesDone = false;
   try {
@@ -109,6 +111,8 @@ export async function* iterateAllDatasets(
       }
       if (!spacesPending && lanes.size === 0) return;
       while (events.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      // Items already in memory are not handed out after the caller has given up.
+      options.signal?.throwIfAborted();
       const event = events.shift() as Event;
       if (event.from === "error") throw event.error;
       if (event.from === "spaces") {
@@ -118,6 +122,10 @@ export async function* iterateAllDatasets(
           continue;
         }
         const space = event.result.value;
+        // A Collection listed twice (pages that overlap) is walked once: its Datasets would
+        // otherwise come out twice.
+        if (walked.has(space.token)) continue;
+        walked.add(space.token);
         const lane: Lane = {
           space,
           datasets: paginate(

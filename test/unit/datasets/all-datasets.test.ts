@@ -194,6 +194,46 @@ describe("iterateAllDatasets", () => {
     for (const request of pending) expect(request.signal.aborted).toBe(true);
   });
 
+  it("walks a collection listed twice only once", async () => {
+    const answer = workspace(3, 1, 2);
+    const { fetch, requests } = recordingFetch((request) => {
+      const url = new URL(request.url);
+      // Page 2 of the Collections repeats s1 beside a new s9.
+      if (url.pathname === "/api/northwind/spaces" && url.searchParams.get("page") === "2")
+        return listing("spaces", [space("s1"), space("s9")]);
+      return answer(request);
+    });
+    const mode = createModeDatasets({ ...testOptions, fetch });
+    const items = await collect(mode.iterateAllDatasets({ account: "northwind" }));
+    expect(items.map(label).sort()).toEqual(
+      ["s0", "s1", "s2", "s9"].flatMap((s) => [`${s}/${s}-p1-0`, `${s}/${s}-p1-1`]).sort(),
+    );
+    expect(requests.filter((r) => r.url.includes("/spaces/s1/"))).toHaveLength(1);
+  });
+
+  it("rejects with the caller's reason when the signal aborts mid-walk", async () => {
+    const controller = new AbortController();
+    const { fetch } = recordingFetch(workspace(4, 3, 2));
+    const mode = createModeDatasets({ ...testOptions, fetch });
+    const seen: WorkspaceDataset[] = [];
+    const error = await (async () => {
+      try {
+        for await (const item of mode.iterateAllDatasets(
+          { account: "northwind" },
+          { signal: controller.signal },
+        )) {
+          seen.push(item);
+          if (seen.length === 3) controller.abort(new Error("caller stopped"));
+        }
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect((error as Error).message).toBe("caller stopped");
+    // The items of pages already read are not handed out after the abort either.
+    expect(seen).toHaveLength(3);
+  });
+
   it("ends at once for a workspace without collections", async () => {
     const { fetch, requests } = recordingFetch(() =>
       hal({ _links: { self: { href: "x" } }, _embedded: {} }),
