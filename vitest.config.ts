@@ -31,6 +31,9 @@ export default defineConfig({
             "test/contract/**/*.test.ts",
             "test/hostile/**/*.test.ts",
             "test/smoke.test.ts",
+            // The kit's rules and reports are pure functions of a request or a run.
+            "test/kit/rules.test.ts",
+            "test/kit/report.test.ts",
           ],
           globalSetup: ["test/setup/prism.ts"],
           typecheck: {
@@ -51,6 +54,7 @@ export default defineConfig({
             "test/examples/**/*.test.ts",
             "test/package/**/*.test.ts",
           ],
+          exclude: ["test/kit/rules.test.ts", "test/kit/report.test.ts"],
           globalSetup: ["test/setup/prism.ts", "test/setup/chromium.ts"],
         },
       },
