@@ -11,7 +11,7 @@ export interface ModeRunErrorInit {
   message: string;
   /** The run as last seen (redacted by the caller), if a poll answered at all. */
   run: ReportRun | undefined;
-  /** How many times the run was fetched. */
+  /** How many polls were started (the last may have been cut short by the deadline). */
   polls: number;
 }
 
@@ -21,7 +21,7 @@ export class ModeRunError extends Error {
   readonly kind: ModeRunErrorKind = "run_failed";
   /** The run as last seen; its `state` is the terminal state for a failure. */
   readonly run: ReportRun | undefined;
-  /** How many times the run was fetched. */
+  /** How many polls were started (the last may have been cut short by the deadline). */
   readonly polls: number;
 
   constructor(init: ModeRunErrorInit) {

@@ -50,11 +50,12 @@ describe("a run that never ends", () => {
     const error = await rejection(throwingClient(server.baseUrl).waitForRun(target, options));
     expect(error).toBeInstanceOf(ModeRunTimeoutError);
     const { polls, run: last } = error as ModeRunTimeoutError;
-    expect(polls).toBe(server.seen.length);
-    expect(server.seen.length).toBeLessThanOrEqual(pollsThatFit(options, 400));
+    // A poll the deadline cut short may never have reached the server; none arrived unasked.
+    expect(server.seen.length).toBeLessThanOrEqual(polls);
+    expect(polls).toBeLessThanOrEqual(pollsThatFit(options, 400));
     for (const seen of server.seen)
       expect(seen.url).toBe(`/api/northwind/datasets/${target.dataset}/runs/${target.run}`);
-    if (polls > 0) expect(last?.state).toBe("running");
+    if (last) expect(last.state).toBe("running");
   });
 
   it("ends at the deadline even while a poll is still unanswered, and drops that request", async () => {
@@ -69,7 +70,7 @@ describe("a run that never ends", () => {
     const error = await rejection(
       throwingClient(server.baseUrl, { timeoutMs: 60_000 }).waitForRun(target, {
         intervalMs: 1,
-        timeoutMs: 200,
+        timeoutMs: 1_000,
       }),
     );
     expect(error).toBeInstanceOf(ModeRunTimeoutError);

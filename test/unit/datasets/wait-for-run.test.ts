@@ -111,9 +111,10 @@ describe("waitForRun", () => {
     expect(error).toBeInstanceOf(ModeRunTimeoutError);
     expect(error).toMatchObject({ kind: "run_timeout" });
     const { polls, run: last } = error as ModeRunTimeoutError;
-    expect(polls).toBe(requests.length);
-    expect(requests.length).toBeLessThanOrEqual(pollsThatFit(options, 150));
-    if (polls > 0) expect(last?.state).toBe("pending");
+    // A poll the deadline cut short may not have been sent; none was sent unasked.
+    expect(requests.length).toBeLessThanOrEqual(polls);
+    expect(polls).toBeLessThanOrEqual(pollsThatFit(options, 150));
+    if (last) expect(last.state).toBe("pending");
     expect((error as Error).message).toMatch(/had not ended after timeoutMs 150/);
   });
 
