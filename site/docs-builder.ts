@@ -10,7 +10,7 @@ export const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 const redoclyBin = join(repoRoot, "node_modules", ".bin", "redocly");
 const template = join(repoRoot, "site", "template.hbs");
 const description =
-  "Reference for Mode Analytics' Datasets API: eight operations, HAL envelopes, filters, pagination.";
+  "Reference for Mode Analytics' Datasets API and the endpoints around it: runs, Collections, data sources, HAL envelopes, filters, pagination.";
 
 // Redoc CE options (https://redocly.com/docs/redoc/v3.x/config), passed on the command line so
 // redocly.yaml stays about the spec itself.
