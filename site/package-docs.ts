@@ -2,7 +2,7 @@
 // `mode-datasets docs` can hand it out without Redocly (a devDependency) being installed.
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildDocs } from "../site/docs-builder.js";
+import { buildDocs } from "./docs-builder.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 await buildDocs({ outDir: join(root, "dist", "docs") });
