@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { expectConforming } from "./contract-expectations.js";
 import { contractClient, ids, writesAllowed } from "./contract-target.js";
-import { allFilterParameters, badFilters, otherFilterParameters } from "./listing-cases.js";
+import { badFilters, filterQueries } from "./listing-cases.js";
 import { describeListingContract } from "./listing-suite.js";
 import { documentedAnswersSuite } from "./documented-answers-suite.js";
 
@@ -15,10 +15,7 @@ describeListingContract({
   pathParams,
   collection: "ReportRunCollection",
   itemsKey: "report_runs",
-  goodQueries: [
-    ["filter, order, order_by, page and per_page (created_at ascending)", allFilterParameters],
-    ["filter, order, order_by, page and per_page (updated_at descending)", otherFilterParameters],
-  ],
+  goodQueries: filterQueries,
   badQueries: badFilters,
   listThroughThrowingLayer: (contract, params) =>
     contract.datasets.datasets.listRuns(params as never),

@@ -1,6 +1,6 @@
 // Contract: openapi/paths/{account}_spaces_{space}_datasets.yaml (listDatasetsForSpace).
 import { ids } from "./contract-target.js";
-import { allFilterParameters, badFilters, otherFilterParameters } from "./listing-cases.js";
+import { badFilters, filterQueries } from "./listing-cases.js";
 import { describeListingContract } from "./listing-suite.js";
 
 describeListingContract({
@@ -9,10 +9,7 @@ describeListingContract({
   pathParams: { account: ids.account, space: ids.space },
   collection: "DatasetCollection",
   itemsKey: "reports",
-  goodQueries: [
-    ["filter, order, order_by, page and per_page (created_at ascending)", allFilterParameters],
-    ["filter, order, order_by, page and per_page (updated_at descending)", otherFilterParameters],
-  ],
+  goodQueries: filterQueries,
   badQueries: badFilters,
   listThroughThrowingLayer: (contract, params) =>
     contract.datasets.datasets.listForSpace(params as never),

@@ -21,6 +21,12 @@ export const otherFilterParameters = {
   per_page: 1000,
 };
 
+/** The good queries of every listing that takes `filter`: both fields, both directions. */
+export const filterQueries: Array<[string, Record<string, unknown>]> = [
+  ["filter, order, order_by, page and per_page (created_at ascending)", allFilterParameters],
+  ["filter, order, order_by, page and per_page (updated_at descending)", otherFilterParameters],
+];
+
 export const badPaging: Array<[string, Record<string, unknown>, Expected]> = [
   ["page 0", { page: 0 }, [{ location: "request.query.page", code: "minimum" }]],
   [
