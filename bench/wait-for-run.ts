@@ -4,7 +4,7 @@ import {
   ModeRunTimeoutError,
   type WaitForRunOptions,
 } from "../src/index.js";
-import { pollSchedule } from "../src/datasets/wait-for-run.js";
+import { pollSchedule, pollsWithin } from "../src/datasets/wait-for-run.js";
 import type { Row } from "./report.js";
 import { startServer } from "./server-process.js";
 import { ACCOUNT, DATASET, SECRET, TOKEN } from "./variants.js";
@@ -17,15 +17,6 @@ export interface WaitSettings {
   runMs: number;
   /** The timeout for the run that never ends, unscaled. */
   timeoutMs: number;
-}
-
-/** How many polls fit into `elapsedMs` when each follows one full wait of the schedule. */
-function pollsAllowed(options: WaitForRunOptions, elapsedMs: number): number {
-  const wait = pollSchedule(options);
-  let spent = 0;
-  let polls = 0;
-  while (spent + wait(polls + 1) <= elapsedMs) spent += wait(++polls);
-  return polls;
 }
 
 /**
@@ -68,7 +59,7 @@ export async function measureWaitForRun(settings: WaitSettings): Promise<Row[]> 
       const elapsed = performance.now() - begin;
       const stats = await server.stats();
       const polls = stats.arrivals.filter((arrival) => arrival.url.includes("/runs/"));
-      const allowed = pollsAllowed(options, elapsed);
+      const allowed = pollsWithin(options, elapsed);
       const wait = pollSchedule(options);
       // The gap before poll k+1 holds poll k's answer and then the whole wait k+1.
       const tightest = Math.min(

@@ -39,6 +39,18 @@ export function pollSchedule(options: WaitForRunOptions = {}): (poll: number) =>
 }
 
 /**
+ * How many polls the schedule fits into `elapsedMs`, each following one full wait: the most a
+ * wait of that length may send (the tests and the bench hold waitForRun to it).
+ */
+export function pollsWithin(options: WaitForRunOptions, elapsedMs: number): number {
+  const wait = pollSchedule(options);
+  let spent = 0;
+  let polls = 0;
+  while (spent + wait(polls + 1) <= elapsedMs) spent += wait(++polls);
+  return polls;
+}
+
+/**
  * Polls a report or Dataset run until its state is terminal and returns the finished run:
  * `succeeded` or `completed`. Throws `ModeRunFailedError` (carrying the run) on `failed` or
  * `cancelled`, `ModeRunTimeoutError` (carrying the last state seen) when `timeoutMs` runs out,

@@ -7,7 +7,7 @@ import {
   ModeRunTimeoutError,
   type WaitForRunOptions,
 } from "../../src/index.js";
-import { pollSchedule } from "../../src/datasets/wait-for-run.js";
+import { pollsWithin } from "../../src/datasets/wait-for-run.js";
 import { hostileServer, sendJson } from "./helpers/hostile-server.js";
 import {
   expectNoCredentials,
@@ -27,15 +27,6 @@ const run = (state: unknown, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-/** How many polls a schedule fits into `timeoutMs`: each poll follows one full wait. */
-function pollsThatFit(options: WaitForRunOptions, timeoutMs: number): number {
-  const wait = pollSchedule(options);
-  let elapsed = 0;
-  let polls = 0;
-  while (elapsed + wait(polls + 1) <= timeoutMs) elapsed += wait(++polls);
-  return polls;
-}
-
 describe("a run that never ends", () => {
   it("ends in a timeout error with the last state seen, within the polls the schedule allows", async () => {
     const server = await hostileServer((_request, response) =>
@@ -52,7 +43,7 @@ describe("a run that never ends", () => {
     const { polls, run: last } = error as ModeRunTimeoutError;
     // A poll the deadline cut short may never have reached the server; none arrived unasked.
     expect(server.seen.length).toBeLessThanOrEqual(polls);
-    expect(polls).toBeLessThanOrEqual(pollsThatFit(options, 400));
+    expect(polls).toBeLessThanOrEqual(pollsWithin(options, 400));
     for (const seen of server.seen)
       expect(seen.url).toBe(`/api/northwind/datasets/${target.dataset}/runs/${target.run}`);
     if (last) expect(last.state).toBe("running");

@@ -8,7 +8,7 @@ import {
   ModeRunTimeoutError,
   type WaitForRunOptions,
 } from "../../../src/index.js";
-import { pollSchedule } from "../../../src/datasets/wait-for-run.js";
+import { pollSchedule, pollsWithin } from "../../../src/datasets/wait-for-run.js";
 import { hal, modeError, recordingFetch, testOptions } from "../helpers/recording-fetch.js";
 
 const target = { account: "northwind", report: "7f3c2a9d41b8", run: "a1f3c5e7d902" };
@@ -36,15 +36,6 @@ async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
     },
     (error: unknown) => error,
   );
-}
-
-/** How many polls a schedule fits into `timeoutMs`: each poll follows one full wait. */
-function pollsThatFit(options: WaitForRunOptions, timeoutMs: number): number {
-  const wait = pollSchedule(options);
-  let elapsed = 0;
-  let polls = 0;
-  while (elapsed + wait(polls + 1) <= timeoutMs) elapsed += wait(++polls);
-  return polls;
 }
 
 describe("waitForRun", () => {
@@ -113,7 +104,7 @@ describe("waitForRun", () => {
     const { polls, run: last } = error as ModeRunTimeoutError;
     // A poll the deadline cut short may not have been sent; none was sent unasked.
     expect(requests.length).toBeLessThanOrEqual(polls);
-    expect(polls).toBeLessThanOrEqual(pollsThatFit(options, 150));
+    expect(polls).toBeLessThanOrEqual(pollsWithin(options, 150));
     if (last) expect(last.state).toBe("pending");
     expect((error as Error).message).toMatch(/had not ended after timeoutMs 150/);
   });
