@@ -1,7 +1,13 @@
 // Contract: openapi/paths/{account}_datasets_{dataset}.yaml (getDataset, updateDataset, deleteDataset).
 import { describe, expect, it } from "vitest";
 import { errorOf, expectConforming, expectRejected } from "./contract-expectations.js";
-import { againstPrism, contractClient, ids, writesAllowed } from "./contract-target.js";
+import {
+  againstPrism,
+  contractClient,
+  ids,
+  writesAllowed,
+  withoutCredentials,
+} from "./contract-target.js";
 import { documentedAnswersSuite } from "./documented-answers-suite.js";
 
 const path = "/{account}/datasets/{dataset}";
@@ -26,13 +32,7 @@ describe("getDataset", () => {
   });
 
   it("is refused without credentials (transport strips them)", async () => {
-    const contract = contractClient({
-      fetch: (request) => {
-        const bare = new Request(request);
-        bare.headers.delete("authorization");
-        return globalThis.fetch(bare);
-      },
-    });
+    const contract = contractClient({ fetch: withoutCredentials });
     await expectRejected(
       contract,
       () => contract.datasets.datasets.get({ account: ids.account, dataset: ids.dataset }),

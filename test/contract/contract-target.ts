@@ -50,6 +50,13 @@ export interface ContractClient {
   lastResponse(): Response;
 }
 
+/** A transport that drops the Authorization header our client set: a client sending none. */
+export function withoutCredentials(request: Request): Promise<Response> {
+  const bare = new Request(request);
+  bare.headers.delete("authorization");
+  return globalThis.fetch(bare);
+}
+
 /**
  * Our client, pointed at the contract server, with no retries (every answer is the first one).
  * The transport keeps the last answer so tests can read Prism's `sl-violations` header even when

@@ -2,7 +2,7 @@
 import { describe, it } from "vitest";
 import { documentedAnswersSuite } from "./documented-answers-suite.js";
 import { errorOf, expectConforming, expectRejected } from "./contract-expectations.js";
-import { contractClient } from "./contract-target.js";
+import { contractClient, withoutCredentials } from "./contract-target.js";
 
 const path = "/verify";
 const op = { path, method: "get", status: 200 } as const;
@@ -25,13 +25,7 @@ describe("verifyCredentials", () => {
   });
 
   it("answers 401 without credentials (transport strips them)", async () => {
-    const contract = contractClient({
-      fetch: (request) => {
-        const bare = new Request(request);
-        bare.headers.delete("authorization");
-        return globalThis.fetch(bare);
-      },
-    });
+    const contract = contractClient({ fetch: withoutCredentials });
     await expectRejected(
       contract,
       async () => {
