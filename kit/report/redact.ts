@@ -8,25 +8,12 @@
 // simulator's reports can use it too.
 import { decodeLoosely } from "../rules/path-segments.js";
 import type { HeadersLike } from "../rules/types.js";
-import type { RecordedExchange, ReportedExchange } from "./summary.js";
+import type { RecordedExchange, ReportedExchange, RequestSecrets } from "./exchange.js";
+
+export type { Credentials, RequestSecrets } from "./exchange.js";
 
 /** What a secret becomes in every report. */
 export const REDACTED = "[redacted]";
-
-export interface Credentials {
-  /** The Basic user: Mode's API token. */
-  user: string;
-  /** The Basic password: Mode's API secret. */
-  password: string;
-}
-
-/** What a request carried that no report may show, given to the redaction and then dropped. */
-export interface RequestSecrets {
-  /** The request's own Basic credentials (or the ones a simulator was configured with). */
-  credentials?: Credentials | undefined;
-  /** The request's headers: `Authorization` (Basic decoded) and every header named like a secret. */
-  headers?: HeadersLike | undefined;
-}
 
 // A name is a secret's when a part of it says so. Substrings, so `api_secret`, `apiKey`,
 // `X-Amz-Security-Token` and `access_token` all count; a name such as `author` or `keyword` is

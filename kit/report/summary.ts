@@ -3,35 +3,10 @@
 // its messages and requests, and whether it fails the run. `toJunitXml` and `toJsonSummary`
 // only render this; the verdict and the exit code are decided here, once. Every exchange is
 // redacted here as it enters (`redact.ts`), so no report can show a secret.
-import { Redactor, type RequestSecrets } from "./redact.js";
+import type { RecordedExchange, RecordedViolation, ReportedExchange } from "./exchange.js";
+import { Redactor } from "./redact.js";
 
-/** A violation as the recorder keeps it: Prism's, or one of the kit's own rules (code = rule id). */
-export interface RecordedViolation {
-  location: string;
-  code: string;
-  message: string;
-  severity: string;
-}
-
-/** An exchange as a report shows it: redacted, holding nothing that was used to redact it. */
-export interface ReportedExchange {
-  method: string;
-  url: string;
-  operation: string | null;
-  status: number;
-  violations: RecordedViolation[];
-}
-
-/** An exchange as the recorder keeps it. */
-export interface RecordedExchange extends Omit<ReportedExchange, "violations"> {
-  violations: readonly RecordedViolation[];
-  /**
-   * The request's credentials and headers, given so the report can hide them wherever they are
-   * echoed (in this exchange or any other). Used when the exchange enters the summary, then
-   * dropped: no report holds them.
-   */
-  secrets?: RequestSecrets | undefined;
-}
+export type { RecordedExchange, RecordedViolation, ReportedExchange } from "./exchange.js";
 
 export interface RunInput {
   /** `contract` runs a command against the mock; `proxy` validates traffic to a real server. */
