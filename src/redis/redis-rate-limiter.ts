@@ -52,7 +52,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
   // Set while Redis is known to be unreachable; cleared by its next answer.
   let outage: RedisUnavailableError | undefined;
   // This process's own copy of the shared pause (a monotonic time: only durations matter).
-  let pausedUntil = 0;
+  let pausedUntil = Number.NEGATIVE_INFINITY;
   let probing = false;
   let lastProbe = Number.NEGATIVE_INFINITY;
   // Slots whose release (or cancellation) Redis has not confirmed, sent again once it answers.
