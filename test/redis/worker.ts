@@ -28,25 +28,11 @@ const logger = {
   error: (message: string) => warnings.push(message),
 };
 
-async function redisClient(): Promise<{ redis: unknown; close: () => Promise<void> }> {
-  if (settings.client === "ioredis") {
-    const { Redis } = await import("ioredis");
-    const redis = new Redis(settings.redisPort, "127.0.0.1", { lazyConnect: true });
-    redis.on("error", () => undefined);
-    await redis.connect();
-    return { redis, close: async () => void redis.disconnect() };
-  }
-  const { createClient } = await import("redis");
-  const redis = createClient({ url: `redis://127.0.0.1:${settings.redisPort}` });
-  redis.on("error", () => undefined);
-  await redis.connect();
-  return { redis, close: async () => void (await redis.quit()) };
-}
-
-const connection = settings.shared ? await redisClient() : undefined;
+const { connect } = await import("./clients.js");
+const connection = settings.shared ? await connect(settings.client, settings.redisPort) : undefined;
 const limiter: Limiter = connection
   ? createRedisRateLimiter({
-      redis: connection.redis as never,
+      redis: connection.redis,
       requests: settings.limit.requests,
       intervalMs: settings.limit.intervalMs,
       token: settings.token,
