@@ -1,12 +1,14 @@
 /** The two Redis clients the limiter supports, connected the way their own docs show. */
 import { Redis } from "ioredis";
 import { createClient } from "redis";
+import type { RedisClientLike } from "../../src/redis/index.js";
 
 export type ClientKind = "ioredis" | "node-redis";
 export const CLIENT_KINDS: ClientKind[] = ["ioredis", "node-redis"];
 
 export interface Connected {
-  redis: Redis | ReturnType<typeof createClient>;
+  /** Typed as the limiter takes it: this line fails to compile if a real client stops fitting. */
+  redis: RedisClientLike;
   close(): Promise<void>;
 }
 
