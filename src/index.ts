@@ -2,7 +2,12 @@ export { createModeClient, type ModeClient } from "./client/create-mode-client.j
 export { DEFAULTS, type ModeClientOptions } from "./client/options.js";
 export type { ModeCredentials, ModeCredentialsProvider } from "./client/auth.js";
 export type { RetryEvent, RetryOptions } from "./resilience/retry.js";
-export type { RateLimitOptions } from "./resilience/rate-limiter.js";
+export type {
+  RateLimiter,
+  RateLimitOptions,
+  RateLimitRelease,
+} from "./resilience/rate-limiter.js";
+export type { Logger } from "./client/logger.js";
 export {
   createModeDatasets,
   type CallOptions,

@@ -8,7 +8,7 @@ import { createErrorMiddleware } from "../errors/invalid-response.js";
 import { readEnv } from "../internal/env.js";
 import { isLoopbackHost } from "../internal/loopback.js";
 import { checkDuration } from "../internal/timers.js";
-import { createRateLimiter } from "../resilience/rate-limiter.js";
+import { createRateLimiter, type RateLimiter } from "../resilience/rate-limiter.js";
 import { createResilientFetch } from "../resilience/resilient-fetch.js";
 import { resolveRetryOptions } from "../resilience/retry.js";
 import {
@@ -78,7 +78,7 @@ export function createModeClient(options: ModeClientOptions = {}): ModeClient {
       `maxResponseBytes ${String(maxResponseBytes)} is invalid; expected a whole number of bytes of at least 1, or false`,
     );
   }
-  const rateLimit = options.rateLimit ?? DEFAULTS.rateLimit;
+  const rateLimiter = rateLimiterFrom(options);
   const baseFetch = options.fetch ?? ((input: Request) => globalThis.fetch(input));
   const client = createClient<paths>({
     baseUrl,
@@ -89,7 +89,7 @@ export function createModeClient(options: ModeClientOptions = {}): ModeClient {
       retry: resolveRetryOptions(options.retry),
       timeoutMs,
       maxResponseBytes,
-      rateLimiter: rateLimit === false ? undefined : createRateLimiter(rateLimit),
+      rateLimiter,
     }),
   });
   // onResponse runs last-registered first: auth scrubs echoed secrets before errors are shaped.
@@ -100,6 +100,35 @@ export function createModeClient(options: ModeClientOptions = {}): ModeClient {
     createAuthMiddleware(credentials.provider, credentials.source),
   );
   return client;
+}
+
+function rateLimiterFrom(options: ModeClientOptions): RateLimiter | undefined {
+  const { rateLimiter } = options;
+  if (rateLimiter === undefined) {
+    const rateLimit = options.rateLimit ?? DEFAULTS.rateLimit;
+    return rateLimit === false ? undefined : createRateLimiter(rateLimit);
+  }
+  if (options.rateLimit !== undefined) {
+    throw new TypeError(
+      "Pass either `rateLimit` or `rateLimiter` to createModeClient, not both: `rateLimit` configures the in-process limiter that `rateLimiter` replaces",
+    );
+  }
+  const candidate = rateLimiter as Partial<Record<keyof RateLimiter, unknown>> | null;
+  if (
+    candidate === null ||
+    typeof candidate !== "object" ||
+    typeof candidate.acquire !== "function"
+  ) {
+    throw new TypeError(
+      `rateLimiter ${candidate === null ? "null" : `of type ${typeof candidate}`} has no acquire method; expected { acquire(signal?), pause?(ms) }`,
+    );
+  }
+  if (candidate.pause !== undefined && typeof candidate.pause !== "function") {
+    throw new TypeError(
+      `rateLimiter.pause has type ${typeof candidate.pause}; expected a function or none`,
+    );
+  }
+  return rateLimiter;
 }
 
 function credentialsFrom(options: ModeClientOptions): {

@@ -1,5 +1,6 @@
 import { recordFacts } from "../internal/response-facts.js";
 import { sleep } from "../internal/sleep.js";
+import { pauseRequested } from "./rate-limit-headers.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import { backoffDelay, parseRetryAfter, type ResolvedRetryOptions } from "./retry.js";
 
@@ -75,6 +76,11 @@ export function createResilientFetch(options: ResilientFetchOptions): FetchLike 
       let delayMs: number;
       if ("response" in outcome) {
         const { response } = outcome;
+        // Shared before the retry is decided, so every caller on this limiter holds off too.
+        if (rateLimiter?.pause) {
+          const pauseMs = pauseRequested(response.status, response.headers);
+          if (pauseMs !== undefined) pauseSafely(rateLimiter, pauseMs);
+        }
         if (!retry || attempt >= maxAttempts || !retry.statuses.includes(response.status)) {
           recordFacts(response, { attempts: attempt });
           return response;
@@ -102,6 +108,19 @@ export function createResilientFetch(options: ResilientFetchOptions): FetchLike 
       await sleep(delayMs, caller);
     }
   };
+}
+
+/**
+ * Tells the limiter to pause. A limiter that throws or rejects (a shared store that is down)
+ * must not fail the request that carried the news, nor leave an unhandled rejection.
+ */
+function pauseSafely(limiter: RateLimiter, ms: number): void {
+  try {
+    const pending = limiter.pause?.(ms);
+    if (pending && typeof pending.then === "function") pending.then(undefined, () => undefined);
+  } catch {
+    // Ignored, as above.
+  }
 }
 
 async function attemptOnce(
