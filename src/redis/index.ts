@@ -17,4 +17,3 @@ export type {
   RedisClientLike,
   RedisScripting,
 } from "./redis-scripting.js";
-export type { Logger, RateLimiter, RateLimitRelease } from "./limiter-contract.js";

@@ -6,11 +6,14 @@
  */
 import { sleep } from "../internal/sleep.js";
 import { MAX_TIMER_MS } from "../internal/timers.js";
-import { createRateLimiter } from "../resilience/rate-limiter.js";
+import {
+  createRateLimiter,
+  type RateLimiter,
+  type RateLimitRelease,
+} from "../resilience/rate-limiter.js";
 import { budgetKey } from "./budget-key.js";
 import type { BudgetOperation, BudgetReply } from "./budget-script.js";
 import { createBudgetStore } from "./budget-store.js";
-import type { RateLimiter, RateLimitRelease } from "./limiter-contract.js";
 import { type RedisRateLimiterOptions, resolveRedisOptions } from "./options.js";
 import { RedisUnavailableError } from "./redis-unavailable-error.js";
 
@@ -130,20 +133,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
 
   const toLocal = (fallback: NonNullable<typeof local>, waiter: Waiter): void => {
     waiter.detach();
-    fallback.acquire(waiter.signal).then(async (release) => {
-      // A pause that came after this caller was handed over still holds it back.
-      const left = pausedUntil - performance.now();
-      if (left > 0) {
-        try {
-          await sleep(left, waiter.signal);
-        } catch (reason) {
-          release();
-          waiter.reject(reason);
-          return;
-        }
-      }
-      waiter.resolve(release);
-    }, waiter.reject);
+    fallback.acquire(waiter.signal).then(waiter.resolve, waiter.reject);
   };
 
   const pump = async (): Promise<void> => {
@@ -236,6 +226,8 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
       const pauseMs = Math.ceil(Math.min(ms, MAX_TIMER_MS));
       const until = performance.now() + pauseMs;
       if (until > pausedUntil) pausedUntil = until;
+      // The fallback holds off too, should Redis go away before the pause ends.
+      local?.pause(pauseMs);
       try {
         await call("pause", crypto.randomUUID(), pauseMs);
         noteSuccess();

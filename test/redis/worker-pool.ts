@@ -35,7 +35,7 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 
 export async function runWorkers(
   all: WorkerSettings[],
-  deadlineMs = 45_000,
+  deadlineMs = 100_000,
 ): Promise<WorkerReport[]> {
   const children: ChildProcess[] = [];
   try {

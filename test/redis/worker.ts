@@ -16,9 +16,8 @@ if (settings.skewMs) {
   performance.now = () => realNow() + settings.skewMs;
 }
 
-const { createRateLimiter } = await import("../../src/resilience/rate-limiter.js");
+const { createModeDatasets, ModeApiError } = await import("../../src/index.js");
 const { createRedisRateLimiter } = await import("../../src/redis/index.js");
-type Limiter = import("../../src/redis/index.js").RateLimiter;
 
 const warnings: string[] = [];
 const logger = {
@@ -30,33 +29,33 @@ const logger = {
 
 const { connect } = await import("./clients.js");
 const connection = settings.shared ? await connect(settings.client, settings.redisPort) : undefined;
-const limiter: Limiter = connection
-  ? createRedisRateLimiter({
-      redis: connection.redis,
-      requests: settings.limit.requests,
-      intervalMs: settings.limit.intervalMs,
-      token: settings.token,
-      logger,
-    })
-  : createRateLimiter(settings.limit);
+// The control keeps the client's own in-process limiter, scaled like the shared one.
+const mode = createModeDatasets({
+  baseUrl: settings.baseUrl,
+  token: settings.token,
+  secret: "f3b8c1d9e4a7",
+  headers: { "x-worker": settings.name },
+  ...(connection
+    ? {
+        rateLimiter: createRedisRateLimiter({
+          redis: connection.redis,
+          requests: settings.limit.requests,
+          intervalMs: settings.limit.intervalMs,
+          token: settings.token,
+          logger,
+        }),
+      }
+    : { rateLimit: settings.limit }),
+});
 
-/** One call as the client makes it: a slot per attempt, a 429's Retry-After paused and retried. */
+/** One call through the client: its retries answer a 429 after pausing the limiter. */
 async function call(): Promise<number> {
-  for (let attempt = 1; ; attempt++) {
-    const release = await limiter.acquire();
-    let response: Response;
-    try {
-      response = await fetch(`${settings.baseUrl}/northwind/datasets/5a4177a2902c`, {
-        headers: { "x-worker": settings.name },
-      });
-      await response.arrayBuffer();
-    } finally {
-      release();
-    }
-    const retryAfter = Number(response.headers.get("retry-after")) * 1000;
-    if (response.status !== 429 || attempt === 3 || !(retryAfter > 0)) return response.status;
-    await limiter.pause?.(retryAfter);
-    await new Promise((resolve) => setTimeout(resolve, retryAfter));
+  try {
+    await mode.datasets.get({ account: "northwind", dataset: "5a4177a2902c" });
+    return 200;
+  } catch (error) {
+    if (error instanceof ModeApiError && error.status !== undefined) return error.status;
+    throw error;
   }
 }
 

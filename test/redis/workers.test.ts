@@ -11,8 +11,8 @@ import { runWorkers, type WorkerReport, type WorkerSettings } from "./worker-poo
 const LIMIT = { requests: 40, intervalMs: 1_000 };
 const TOKEN = "d0a6c4ab2b13";
 
-// Worker processes take seconds to start on a busy machine; the pool gives up after 45 s.
-const slow = { timeout: 60_000 };
+// Worker processes take seconds to start on a busy machine; the pool gives up after 100 s.
+const slow = { timeout: 120_000 };
 
 describe.skipIf(!inject("redisServer"))("worker processes sharing one budget", slow, () => {
   let redis: RedisServer;
@@ -83,10 +83,11 @@ describe.skipIf(!inject("redisServer"))("worker processes sharing one budget", s
   });
 
   // The budget is far above what three one-at-a-time workers send, so only a pause holds them.
+  const RETRY_AFTER_MS = 3_000;
   const pauseRun = async (shared: boolean) => {
     const api = await startLimitServer({
-      latencyMs: 150,
-      refuseArrival: { number: 10, retryAfterSeconds: 1 },
+      latencyMs: 300,
+      refuseArrival: { number: 10, retryAfterSeconds: RETRY_AFTER_MS / 1000 },
     });
     try {
       const reports = await runWorkers(
@@ -102,29 +103,31 @@ describe.skipIf(!inject("redisServer"))("worker processes sharing one budget", s
       const refusedAt = api.refusedAt();
       const refused = api.arrivals.find((arrival) => arrival.at === refusedAt);
       if (refusedAt === undefined || !refused) throw new Error("the server refused nothing");
-      const during = api.arrivals.filter(
-        (arrival) => arrival.at > refusedAt && arrival.at < refusedAt + 1_000,
-      );
-      return { reports, refused, during };
+      const between = (from: number, to: number) =>
+        api.arrivals.filter(
+          (arrival) => arrival.at > refusedAt + from && arrival.at < refusedAt + to,
+        );
+      return { reports, refused, between };
     } finally {
       await api.stop();
     }
   };
 
   test("one worker's 429 with Retry-After holds every worker off until it ends", async () => {
-    const { reports, refused, during } = await pauseRun(true);
+    const { reports, refused, between } = await pauseRun(true);
     expect(reports.flatMap((report) => report.errors)).toEqual([]);
     expect(total(reports, 200)).toBe(45);
-    // Each other worker may have had one call granted before the pause reached Redis; nothing
-    // is granted after it, and the refused worker's own retry waits it out.
-    expect(during.filter((arrival) => arrival.worker === refused.worker)).toEqual([]);
-    for (const name of ["worker-1", "worker-2", "worker-3"]) {
-      expect(during.filter((arrival) => arrival.worker === name).length).toBeLessThanOrEqual(1);
-    }
+    // The refused worker's retry waits the pause out.
+    expect(
+      between(0, RETRY_AFTER_MS).filter((arrival) => arrival.worker === refused.worker),
+    ).toEqual([]);
+    // The others may have had a call granted before the pause reached Redis (on a busy machine
+    // that can take a while); a second on, nothing of theirs arrives until the pause ends.
+    expect(between(1_000, RETRY_AFTER_MS)).toEqual([]);
   });
 
   test("without the shared limiter the other workers go on sending through the pause", async () => {
-    const { refused, during } = await pauseRun(false);
-    expect(during.filter((arrival) => arrival.worker !== refused.worker).length).toBeGreaterThan(2);
+    const { between } = await pauseRun(false);
+    expect(between(1_000, RETRY_AFTER_MS).length).toBeGreaterThan(2);
   });
 });
