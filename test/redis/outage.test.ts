@@ -3,8 +3,10 @@
 // an in-process limit with one warning, and the shared budget resumes once Redis answers again.
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from "vitest";
+import { createModeDatasets } from "../../src/index.js";
 import { createRedisRateLimiter, RedisUnavailableError } from "../../src/redis/index.js";
 import { CLIENT_KINDS, type Connected, connect } from "./clients.js";
+import { startLimitServer } from "./limit-server.js";
 import { type RedisServer, startRedisServer } from "./redis-server.js";
 
 /** Rejects when `promise` has not settled within `ms`: "it never hangs", as a test can say it. */
@@ -141,6 +143,45 @@ describe.skipIf(!inject("redisServer")).each(CLIENT_KINDS)(
         }, 5_000);
       } finally {
         admin.disconnect();
+      }
+    });
+
+    test("killed mid-run, every call through the client settles within 10 s, and calls go through again after a restart", async () => {
+      const { logger } = recorder();
+      const api = await startLimitServer({ latencyMs: 50 });
+      try {
+        const mode = createModeDatasets({
+          baseUrl: api.baseUrl,
+          token: "e2a7c90b3f15",
+          secret: "7d1b4e8a0c63",
+          rateLimiter: createRedisRateLimiter({
+            redis: client.redis,
+            token: "e2a7c90b3f15",
+            requests: 5,
+            intervalMs: 500,
+            logger,
+          }),
+        });
+        const get = () => mode.datasets.get({ account: "northwind", dataset: "5a4177a2902c" });
+        // Five go at once, the rest wait on the budget in Redis when it dies.
+        const calls = Array.from({ length: 12 }, () =>
+          within(10_000, get()).then(
+            () => "answer",
+            (error: unknown) => error,
+          ),
+        );
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        await server.kill();
+        const outcomes = await Promise.all(calls);
+        expect(outcomes).toContain("answer");
+        const failures = outcomes.filter((outcome) => outcome !== "answer");
+        expect(failures.length).toBeGreaterThan(0);
+        for (const failure of failures) expect(failure).toBeInstanceOf(RedisUnavailableError);
+
+        await server.restart();
+        await eventually(get);
+      } finally {
+        await api.stop();
       }
     });
   },
