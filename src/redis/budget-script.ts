@@ -14,8 +14,11 @@
  * KEYS[1] a sorted set of slots in flight, scored by when their lease ends;
  * KEYS[2] a sorted set of settled slots, scored by when they settled;
  * KEYS[3] the time (server milliseconds) until which every acquisition is paused.
- * ARGV: operation, slot id, requests, intervalMs, leaseMs, pause milliseconds.
- * Replies `{1, 0}` when done (a slot granted), or `{0, ms}`: no slot, try again in `ms`.
+ * ARGV: operation, id, requests, intervalMs, leaseMs, amount (slots wanted, or pause length).
+ * An acquisition asks for as many slots as its process has callers waiting, so a process takes
+ * its share of a window that turns in one round trip rather than one per caller; the slots are
+ * `id:1` to `id:n`, each released on its own. Replies `{n, 0}` when n slots were granted (or
+ * `{1, 0}`: done), or `{0, ms}`: no slot, try again in `ms`.
  */
 export const BUDGET_SCRIPT = `
 local time = redis.call('TIME')
@@ -43,10 +46,13 @@ if op == 'acquire' then
   local settled = redis.call('ZCARD', KEYS[2])
   local excess = inflight + settled - requests
   if excess < 0 then
-    redis.call('ZADD', KEYS[1], now + lease, id)
+    local granted = math.min(-excess, tonumber(ARGV[6]))
+    for i = 1, granted do
+      redis.call('ZADD', KEYS[1], now + lease, id .. ':' .. i)
+    end
     -- Every key expires once nothing in it can matter: a lease ends, then its window passes.
     redis.call('PEXPIRE', KEYS[1], lease + interval)
-    return {1, 0}
+    return {granted, 0}
   end
   -- A slot frees when a settled one leaves the window; one in flight settles now at the
   -- earliest, so it frees a slot no sooner than a whole interval from now.
@@ -86,18 +92,20 @@ export function hex(buffer: ArrayBuffer): string {
 /** What the script was asked to do. */
 export type BudgetOperation = "acquire" | "release" | "cancel" | "pause" | "probe";
 
-/** The script's reply: a slot granted (or the operation done), or how long to wait. */
-export type BudgetReply = { granted: true } | { granted: false; waitMs: number };
+/** The script's reply: slots granted (1 for any other operation done), or 0 and how long to wait. */
+export interface BudgetReply {
+  granted: number;
+  waitMs: number;
+}
 
-/** Reads the script's `{flag, ms}` reply; anything else means the key holds something foreign. */
+/** Reads the script's `{n, ms}` reply; anything else means the key holds something foreign. */
 export function parseBudgetReply(reply: unknown): BudgetReply {
   if (Array.isArray(reply) && reply.length === 2) {
-    const [flag, ms] = reply.map(Number);
-    if (flag === 1) return { granted: true };
-    if (flag === 0 && Number.isFinite(ms) && (ms ?? 0) > 0)
-      return { granted: false, waitMs: ms ?? 1 };
+    const [granted = Number.NaN, waitMs = Number.NaN] = reply.map(Number);
+    if (Number.isInteger(granted) && granted >= 1 && waitMs === 0) return { granted, waitMs };
+    if (granted === 0 && Number.isInteger(waitMs) && waitMs > 0) return { granted, waitMs };
   }
   throw new TypeError(
-    `the rate limit script answered ${JSON.stringify(reply)}; expected [1, 0] or [0, milliseconds]`,
+    `the rate limit script answered ${JSON.stringify(reply)}; expected [slots, 0] or [0, milliseconds]`,
   );
 }

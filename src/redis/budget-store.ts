@@ -23,9 +23,10 @@ export interface BudgetStoreSettings {
 }
 
 export interface BudgetCall {
-  /** A slot's id (acquire, release, cancel); any unique string otherwise. */
+  /** A slot's id (release, cancel), the prefix of the slots' ids (acquire), else any string. */
   id: string;
-  pauseMs?: number;
+  /** Slots wanted (acquire), or the pause's milliseconds (pause). */
+  amount?: number;
   /**
    * Fail at once when the client is not connected, instead of waiting for it. Set while an
    * outage is known, so that calls do not each wait out the timeout on a Redis that is down.
@@ -54,7 +55,7 @@ export function createBudgetStore(settings: BudgetStoreSettings) {
         await new Promise((resolve) => setTimeout(resolve, Math.min(READY_CHECK_MS, left())));
       }
       const keys = [`${key}:inflight`, `${key}:settled`, `${key}:paused`];
-      const args = [op, call.id, ...common, String(call.pauseMs ?? 0)];
+      const args = [op, call.id, ...common, String(call.amount ?? 0)];
       const sha = await budgetScriptSha;
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timeout = new Promise<never>((_, reject) => {

@@ -61,8 +61,8 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
   // Slots whose release (or cancellation) Redis has not confirmed, sent again once it answers.
   const unsettled = new Map<string, { op: "release" | "cancel"; at: number }>();
 
-  const call = (op: BudgetOperation, id: string, pauseMs?: number): Promise<BudgetReply> =>
-    store.run(op, { id, failFast: outage !== undefined, ...(pauseMs ? { pauseMs } : {}) });
+  const call = (op: BudgetOperation, id: string, amount = 0): Promise<BudgetReply> =>
+    store.run(op, { id, amount, failFast: outage !== undefined });
 
   const noteFailure = (error: unknown): RedisUnavailableError => {
     const failure =
@@ -152,14 +152,18 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
           continue;
         }
         const id = crypto.randomUUID();
+        // As many as wait here, up to a whole budget: one round trip serves them all.
+        const wanted = Math.min(queue.length, requests);
         let reply: BudgetReply;
         try {
-          reply = await call("acquire", id);
+          reply = await call("acquire", id, wanted);
         } catch (error) {
           const failure = noteFailure(error);
           // Sent but unanswered, it may still run once Redis is back: take the slot back then.
           if (failure.reason !== "not_connected") {
-            unsettled.set(id, { op: "cancel", at: performance.now() });
+            for (let slot = 1; slot <= wanted; slot++) {
+              unsettled.set(`${id}:${slot}`, { op: "cancel", at: performance.now() });
+            }
           }
           if (!local) {
             for (const waiter of queue.splice(0)) {
@@ -170,18 +174,20 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
           continue;
         }
         noteSuccess();
-        if (!reply.granted) {
+        if (reply.granted === 0) {
           await waitFor(reply.waitMs);
           continue;
         }
-        const waiter = queue.shift();
-        if (!waiter) {
-          // Everyone who waited gave up while Redis granted it: nothing will be sent.
-          settle(id, "cancel");
-          continue;
+        for (let slot = 1; slot <= reply.granted; slot++) {
+          const waiter = queue.shift();
+          if (!waiter) {
+            // Its caller gave up while Redis granted it: nothing will be sent.
+            settle(`${id}:${slot}`, "cancel");
+            continue;
+          }
+          waiter.detach();
+          waiter.resolve(sharedRelease(`${id}:${slot}`));
         }
-        waiter.detach();
-        waiter.resolve(sharedRelease(id));
       }
     } catch (error) {
       // Not expected (every Redis failure is handled above), but no caller is left hanging.

@@ -20,6 +20,8 @@ export interface WorkerSettings {
   concurrency: number;
   /** Milliseconds added to this process's Date.now() and performance.now(). */
   skewMs: number;
+  /** Calls made before "ready", on a budget of their own (the bench times warm workers). */
+  warmUp?: number;
 }
 
 export interface WorkerReport {
@@ -35,8 +37,9 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 
 export async function runWorkers(
   all: WorkerSettings[],
-  deadlineMs = 100_000,
+  options: { deadlineMs?: number; beforeGo?: () => Promise<void> } = {},
 ): Promise<WorkerReport[]> {
+  const { deadlineMs = 100_000, beforeGo } = options;
   const children: ChildProcess[] = [];
   try {
     const started = all.map((settings) => {
@@ -49,6 +52,7 @@ export async function runWorkers(
       return child;
     });
     await Promise.all(started.map((child) => message(child, "ready", deadlineMs)));
+    await beforeGo?.();
     const reports = started.map((child) => message(child, "done", deadlineMs));
     for (const child of started) child.send({ type: "go" });
     return (await Promise.all(reports)).map((done) => done.report as WorkerReport);
