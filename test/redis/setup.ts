@@ -16,7 +16,7 @@ declare module "vitest" {
 export default function setup(project: TestProject): void {
   const found = findRedisServer() ?? null;
   if (!found) {
-    const why = "redis-server is not on PATH (apt-get install redis-server runs it)";
+    const why = "redis-server is not on PATH (apt-get install redis-server provides it)";
     if (process.env["MODE_REDIS_REQUIRED"] === "1") {
       throw new Error(`Redis suite required by MODE_REDIS_REQUIRED=1, but ${why}`);
     }
