@@ -46,7 +46,7 @@ if op == 'acquire' then
   local settled = redis.call('ZCARD', KEYS[2])
   local excess = inflight + settled - requests
   if excess < 0 then
-    local granted = math.min(-excess, tonumber(ARGV[6]))
+    local granted = math.min(-excess, math.max(1, tonumber(ARGV[6]) or 1))
     for i = 1, granted do
       redis.call('ZADD', KEYS[1], now + lease, id .. ':' .. i)
     end

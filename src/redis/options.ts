@@ -7,7 +7,10 @@ import { type RedisClientLike, type RedisScripting, toRedisScripting } from "./r
 export interface RedisRateLimiterOptions {
   /** The Redis client the workers already have: ioredis, node-redis, or a `RedisScripting`. */
   redis: RedisClientLike;
-  /** Attempts allowed in flight or settled per window, across every worker. Default 40 (Mode's). */
+  /**
+   * Attempts allowed in flight or settled per window, across every worker. Every limiter on one
+   * budget must be given the same `requests` and `intervalMs`. Default 40 (Mode's).
+   */
   requests?: number | undefined;
   /** Window length in milliseconds, counted from when an attempt settles. Default 10 000. */
   intervalMs?: number | undefined;

@@ -60,6 +60,15 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
   let lastProbe = Number.NEGATIVE_INFINITY;
   // Slots whose release (or cancellation) Redis has not confirmed, sent again once it answers.
   const unsettled = new Map<string, { op: "release" | "cancel"; at: number }>();
+  const remember = (id: string, op: "release" | "cancel", at = performance.now()): void => {
+    const now = performance.now();
+    // A long outage must not grow the map without end: past its lease a slot needs nothing.
+    if (unsettled.size >= 10 * requests) {
+      for (const [old, { at: since }] of unsettled)
+        if (now - since >= leaseMs) unsettled.delete(old);
+    }
+    unsettled.set(id, { op, at });
+  };
 
   const call = (op: BudgetOperation, id: string, amount = 0): Promise<BudgetReply> =>
     store.run(op, { id, amount, failFast: outage !== undefined });
@@ -98,7 +107,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
 
   const settle = (id: string, op: "release" | "cancel", at = performance.now()): void => {
     call(op, id).then(noteSuccess, (error: unknown) => {
-      unsettled.set(id, { op, at });
+      if (performance.now() - at < leaseMs) remember(id, op, at);
       noteFailure(error);
     });
   };
@@ -161,9 +170,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
           const failure = noteFailure(error);
           // Sent but unanswered, it may still run once Redis is back: take the slot back then.
           if (failure.reason !== "not_connected") {
-            for (let slot = 1; slot <= wanted; slot++) {
-              unsettled.set(`${id}:${slot}`, { op: "cancel", at: performance.now() });
-            }
+            for (let slot = 1; slot <= wanted; slot++) remember(`${id}:${slot}`, "cancel");
           }
           if (!local) {
             for (const waiter of queue.splice(0)) {
