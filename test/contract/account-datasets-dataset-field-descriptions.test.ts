@@ -46,6 +46,11 @@ describe.runIf(writesAllowed)("createFieldDescription", () => {
       [{ location: "request.body", code: "additionalProperties" }],
     ],
     [
+      "an unknown field beside name and desc",
+      { name: "region", desc: "Shipping region", column: "region" },
+      [{ location: "request.body", code: "additionalProperties" }],
+    ],
+    [
       "a desc over 350 characters",
       { name: "region", desc: "x".repeat(351) },
       [{ location: "request.body.desc", code: "maxLength" }],

@@ -766,6 +766,7 @@ describe("request bodies of the report and field-description writes", () => {
     [{ name: "region" }],
     [{ desc: "Shipping region" }],
     [{ name: "region", description: "Shipping region" }],
+    [{ name: "region", desc: "Shipping region", column: "region" }],
     [{ name: "region", desc: "x".repeat(351) }],
     [{ field_description: { name: "region", desc: "Shipping region" }, name: "region" }],
     [{ field_description: { name: "region" } }],
@@ -781,6 +782,8 @@ describe("request bodies of the report and field-description writes", () => {
     [{ name: "region", desc: "Shipping region" }],
     [{ field_description: { desc: "" } }],
     [{ description: "Shipping region" }],
+    [{ desc: "Shipping region", name: "region" }],
+    [{ field_description: { desc: "Shipping region", name: "region" } }],
   ])("refuse the field description change %j", (body) => expect(update(body)).toBe(false));
 });
 
