@@ -2068,8 +2068,8 @@ export interface components {
         /**
          * @description One column of a Dataset's latest results: its name and type. Only one unverified client describes this shape (two keys, `name` and `type`, and nothing else), so both are optional and anything else is accepted; the type vocabulary is Mode's and undocumented. Descriptions of the columns live apart, in `listFieldDescriptions`.
          * @example {
-         *       "name": "region",
-         *       "type": "string"
+         *       "name": "total_usd",
+         *       "type": "number"
          *     }
          */
         DatasetField: {
