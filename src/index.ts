@@ -24,6 +24,8 @@ export {
 } from "./datasets/listings.js";
 export type { DatasetRunTarget, ReportParameters, ReportRunTarget } from "./datasets/runs.js";
 export type { DatasetMethods, DatasetRunMethods } from "./datasets/datasets.js";
+export type { FieldDescriptionMethods } from "./datasets/field-descriptions.js";
+export type { ReportChanges } from "./datasets/report-changes.js";
 export type { ReportMethods, ReportRunMethods } from "./datasets/reports.js";
 export type { SpaceMethods } from "./datasets/spaces.js";
 export type { DataSourceMethods } from "./datasets/data-sources.js";
@@ -73,15 +75,26 @@ export {
 export { errorFromResponse, type ErrorResponseInput } from "./errors/from-response.js";
 export type {
   components,
+  CreateFieldDescriptionRequest,
   Dataset,
   DatasetCollection,
+  DatasetField,
+  DatasetFieldCollection,
   DatasetListItem,
+  DatasetSchedule,
+  DatasetScheduleCollection,
   DataSource,
   DataSourceCollection,
+  FieldDescription,
+  FieldDescriptionCollection,
   ModeError,
   operations,
   Pagination,
   paths,
+  Query,
+  QueryCollection,
+  QueryRun,
+  QueryRunCollection,
   RefreshDatasetsRequest,
   Report,
   ReportCollection,
@@ -92,5 +105,7 @@ export type {
   Space,
   SpaceCollection,
   UpdateDatasetRequest,
+  UpdateFieldDescriptionRequest,
+  UpdateReportRequest,
   Verification,
 } from "./schema-types.js";

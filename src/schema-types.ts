@@ -40,3 +40,29 @@ export type DataSource = Schemas["DataSource"];
 export type DataSourceCollection = Schemas["DataSourceCollection"];
 /** What `GET /verify` answers when the credentials work. */
 export type Verification = Schemas["Verification"];
+/** A column of a Dataset's latest results: its name and type (both may be missing). */
+export type DatasetField = Schemas["DatasetField"];
+/** The columns of a Dataset; the items are under `_embedded.fields`. */
+export type DatasetFieldCollection = Schemas["DatasetFieldCollection"];
+/** A description written for one column of a Dataset. */
+export type FieldDescription = Schemas["FieldDescription"];
+/** A page of a Dataset's column descriptions; the items are under `_embedded.field_descriptions`. */
+export type FieldDescriptionCollection = Schemas["FieldDescriptionCollection"];
+/** The body of `createFieldDescription`, either shape. */
+export type CreateFieldDescriptionRequest = Schemas["CreateFieldDescriptionRequest"];
+/** The body of `updateFieldDescription`, either shape. */
+export type UpdateFieldDescriptionRequest = Schemas["UpdateFieldDescriptionRequest"];
+/** A schedule that runs a Dataset (on the wire, a report schedule). */
+export type DatasetSchedule = Schemas["DatasetSchedule"];
+/** The schedules of a Dataset; the items are under `_embedded.report_schedules`. */
+export type DatasetScheduleCollection = Schemas["DatasetScheduleCollection"];
+/** The body of `updateReport`. */
+export type UpdateReportRequest = Schemas["UpdateReportRequest"];
+/** One SQL query of a report (a Dataset has one). */
+export type Query = Schemas["Query"];
+/** The queries of a report; the items are under `_embedded.queries`. */
+export type QueryCollection = Schemas["QueryCollection"];
+/** One query's part of a run: its state and, when it failed, why. */
+export type QueryRun = Schemas["QueryRun"];
+/** The query runs of a run; the items are under `_embedded.query_runs`. */
+export type QueryRunCollection = Schemas["QueryRunCollection"];

@@ -2,7 +2,9 @@
 import type { ModeClient } from "../client/create-mode-client.js";
 import type {
   Dataset,
+  DatasetField,
   DatasetListItem,
+  DatasetSchedule,
   Report,
   ReportRun,
   UpdateDatasetRequest,
@@ -16,12 +18,15 @@ import {
   type ModePromise,
   type PathParams,
 } from "./call.js";
+import { type FieldDescriptionMethods, fieldDescriptionMethods } from "./field-descriptions.js";
 import { callForPage, type IterateOptions, iterate } from "./listings.js";
+import { checkChanges } from "./report-changes.js";
 import { DATASET_RUN, type DatasetRunTarget } from "./runs.js";
 
 const DATASET = "/{account}/datasets/{dataset}";
 const RUNS = "/{account}/datasets/{dataset}/runs";
-const UPDATE_FIELDS = ["name", "description", "space_token"] as const;
+const FIELDS = "/{account}/datasets/{dataset}/fields";
+const SCHEDULES = "/{account}/datasets/{dataset}/schedules";
 
 export interface DatasetRunMethods {
   /**
@@ -82,6 +87,31 @@ export interface DatasetMethods extends DatasetRunMethods {
     params: IterateParams<"listReportsForDataset">,
     options?: IterateOptions,
   ): AsyncGenerator<Report, void, undefined>;
+  /**
+   * listDatasetFields: the columns of the Dataset's latest results, each with its name and type
+   * (one page). The shape rests on thin evidence: both fields may be missing.
+   */
+  listFields(
+    params: ListParams<"listDatasetFields">,
+    options?: CallOptions,
+  ): ModePromise<DatasetField[]>;
+  /** Every column of a Dataset, page after page. */
+  iterateFields(
+    params: IterateParams<"listDatasetFields">,
+    options?: IterateOptions,
+  ): AsyncGenerator<DatasetField, void, undefined>;
+  /** listDatasetSchedules: the schedules that run a Dataset (one page). */
+  listSchedules(
+    params: ListParams<"listDatasetSchedules">,
+    options?: CallOptions,
+  ): ModePromise<DatasetSchedule[]>;
+  /** Every schedule of a Dataset, page after page. */
+  iterateSchedules(
+    params: IterateParams<"listDatasetSchedules">,
+    options?: IterateOptions,
+  ): AsyncGenerator<DatasetSchedule, void, undefined>;
+  /** The descriptions written for a Dataset's columns: list, iterate, create, update, delete. */
+  readonly fieldDescriptions: FieldDescriptionMethods;
 }
 
 export function datasetMethods(client: ModeClient): DatasetMethods {
@@ -89,7 +119,7 @@ export function datasetMethods(client: ModeClient): DatasetMethods {
     get: (params, options) => callForObject(client, "get", DATASET, params, options),
     update: (params, changes, options) =>
       callForObject(client, "patch", DATASET, params, options, () => ({
-        report: checkChanges(changes),
+        report: checkChanges(changes, "Dataset"),
       })),
     delete: (params, options) => callForNothing(client, DATASET, params, options),
     listForSpace: (params, options) =>
@@ -108,31 +138,10 @@ export function datasetMethods(client: ModeClient): DatasetMethods {
     getRun: (params, options) => callForObject(client, "get", DATASET_RUN, params, options),
     listRuns: (params, options) => callForPage(client, RUNS, params, options),
     iterateRuns: (params, options) => iterate(client, RUNS, params, options),
+    listFields: (params, options) => callForPage(client, FIELDS, params, options),
+    iterateFields: (params, options) => iterate(client, FIELDS, params, options),
+    listSchedules: (params, options) => callForPage(client, SCHEDULES, params, options),
+    iterateSchedules: (params, options) => iterate(client, SCHEDULES, params, options),
+    fieldDescriptions: fieldDescriptionMethods(client),
   };
-}
-
-// The spec makes the body strict with at least one field; failing here names the problem
-// instead of surfacing Mode's (or Prism's) 400.
-function checkChanges(changes: unknown): UpdateDatasetRequest["report"] {
-  if (changes === null || typeof changes !== "object" || Array.isArray(changes)) {
-    throw new TypeError(
-      `Dataset changes ${String(changes)} are not an object; expected { name?, description?, space_token? }`,
-    );
-  }
-  const keys = Object.keys(changes);
-  const unknown = keys.filter((key) => !(UPDATE_FIELDS as readonly string[]).includes(key));
-  if (unknown.length > 0) {
-    throw new RangeError(
-      `Unknown Dataset field(s) ${unknown.map((k) => JSON.stringify(k)).join(", ")}; expected ${UPDATE_FIELDS.join(", ")}`,
-    );
-  }
-  if (keys.length === 0)
-    throw new RangeError(
-      `Dataset changes are empty; expected at least one of ${UPDATE_FIELDS.join(", ")}`,
-    );
-  for (const [key, value] of Object.entries(changes)) {
-    if (typeof value !== "string")
-      throw new TypeError(`Dataset field ${key} has type ${typeof value}; expected a string`);
-  }
-  return changes as UpdateDatasetRequest["report"];
 }

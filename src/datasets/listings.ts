@@ -25,7 +25,16 @@ const LISTING_KEYS = {
   "/{account}/reports/{report}/runs": "report_runs",
   "/{account}/datasets/{dataset}/runs": "report_runs",
   "/{account}/spaces": "spaces",
+  "/{account}/collections": "spaces",
   "/{account}/data_sources": "data_sources",
+  "/{account}/spaces/{space}/reports": "reports",
+  "/{account}/collections/{space}/reports": "reports",
+  "/{account}/data_sources/{data_source}/reports": "reports",
+  "/{account}/reports/{report}/queries": "queries",
+  "/{account}/reports/{report}/runs/{run}/query_runs": "query_runs",
+  "/{account}/datasets/{dataset}/fields": "fields",
+  "/{account}/datasets/{dataset}/field_descriptions": "field_descriptions",
+  "/{account}/datasets/{dataset}/schedules": "report_schedules",
 } as const;
 
 /** The listings `paginate` walks. */
@@ -35,7 +44,11 @@ export type ListingKey = (typeof LISTING_KEYS)[ListingPath];
 
 // Listings that take no `page`: Mode sends all their items at once, and a parameter the
 // operation does not declare is refused by the contract kit, so these are read in one request.
-const UNPAGED: ReadonlySet<string> = new Set<ListingPath>(["/{account}/data_sources"]);
+const UNPAGED: ReadonlySet<string> = new Set<ListingPath>([
+  "/{account}/data_sources",
+  "/{account}/reports/{report}/queries",
+  "/{account}/reports/{report}/runs/{run}/query_runs",
+]);
 
 type ListingParameters<P extends ListingPath> = paths[P]["get"]["parameters"];
 type ListingBody<P extends ListingPath> =

@@ -13,7 +13,7 @@ import type { CallOptions, ModePromise } from "./call.js";
 import { type DataSourceMethods, dataSourceMethods } from "./data-sources.js";
 import { type DatasetMethods, datasetMethods } from "./datasets.js";
 import { type ReportMethods, reportMethods } from "./reports.js";
-import { type SpaceMethods, spaceMethods } from "./spaces.js";
+import { collectionMethods, type SpaceMethods, spaceMethods } from "./spaces.js";
 import { verifyCredentials } from "./verify.js";
 import { type RunTarget, type WaitForRunOptions, waitForRun } from "./wait-for-run.js";
 
@@ -21,12 +21,20 @@ import { type RunTarget, type WaitForRunOptions, waitForRun } from "./wait-for-r
 export interface ModeDatasets {
   /** The underlying openapi-fetch client, for anything the methods do not cover. */
   readonly client: ModeClient;
-  /** Datasets: get, update, delete, the listings that hold them, and their runs. */
+  /**
+   * Datasets: get, update, delete, the listings that hold them, their runs, columns, column
+   * descriptions and schedules.
+   */
   readonly datasets: DatasetMethods;
-  /** Reports: their runs, and the two ways to start one. */
+  /**
+   * Reports: get, update, delete, the listings that hold them, their queries, their runs and
+   * query runs, and the two ways to start a run.
+   */
   readonly reports: ReportMethods;
   /** Collections (the API's spaces): list, iterate, get. */
   readonly spaces: SpaceMethods;
+  /** The same as `spaces`, at `/collections`, the path Mode's own links use. */
+  readonly collections: SpaceMethods;
   /** Data sources (database connections): list, iterate, get. */
   readonly dataSources: DataSourceMethods;
   /** verifyCredentials: resolves when the token and secret work; 401 throws `ModeUnauthorizedError`. */
@@ -58,6 +66,7 @@ export function createModeDatasets(options: ModeDatasetsOptions = {}): ModeDatas
     datasets: datasetMethods(client),
     reports: reportMethods(client),
     spaces: spaceMethods(client),
+    collections: collectionMethods(client),
     dataSources: dataSourceMethods(client),
     verify: (options) => verifyCredentials(client, options),
     waitForRun: (target, options) => waitForRun(client, target, options),

@@ -1,18 +1,28 @@
-// mode.reports: a report's runs, and the two ways to start one.
+// mode.reports: a report, the listings that hold reports, its queries, its runs and their
+// query runs, and the two ways to start a run.
 import type { ModeClient } from "../client/create-mode-client.js";
-import type { ReportRun } from "../schema-types.js";
+import type { Query, QueryRun, Report, ReportRun } from "../schema-types.js";
 import {
   type CallOptions,
+  callForNothing,
   callForObject,
   type IterateParams,
   type ListParams,
   type ModePromise,
+  modePromise,
   type PathParams,
 } from "./call.js";
 import { callForPage, type IterateOptions, iterate } from "./listings.js";
+import { checkChanges, type ReportChanges } from "./report-changes.js";
 import { REPORT_RUN, type ReportParameters, type ReportRunTarget } from "./runs.js";
 
+const REPORT = "/{account}/reports/{report}";
 const RUNS = "/{account}/reports/{report}/runs";
+const QUERIES = "/{account}/reports/{report}/queries";
+const QUERY_RUNS = "/{account}/reports/{report}/runs/{run}/query_runs";
+const FOR_SPACE = "/{account}/spaces/{space}/reports";
+const FOR_COLLECTION = "/{account}/collections/{space}/reports";
+const FOR_DATA_SOURCE = "/{account}/data_sources/{data_source}/reports";
 
 export interface ReportRunMethods {
   /** getReportRun: one run of a report as it is now (poll it, or use `waitForRun`). */
@@ -30,6 +40,82 @@ export interface ReportRunMethods {
 }
 
 export interface ReportMethods extends ReportRunMethods {
+  /**
+   * getReport: one report. Given a Dataset's token it answers with the Dataset (a report of
+   * type `DatasetReport`).
+   */
+  get(params: PathParams<"getReport">, options?: CallOptions): ModePromise<Report>;
+  /** updateReport: changes name, description and/or space_token (at least one); returns the report. */
+  update(
+    params: PathParams<"updateReport">,
+    changes: ReportChanges,
+    options?: CallOptions,
+  ): ModePromise<Report>;
+  /** deleteReport. Never retried automatically. */
+  delete(params: PathParams<"deleteReport">, options?: CallOptions): ModePromise<void>;
+  /** listReportsForSpace: the reports of one page of a Collection. */
+  listForSpace(
+    params: ListParams<"listReportsForSpace">,
+    options?: CallOptions,
+  ): ModePromise<Report[]>;
+  /** Every report in a Collection, page after page. */
+  iterateForSpace(
+    params: IterateParams<"listReportsForSpace">,
+    options?: IterateOptions,
+  ): AsyncGenerator<Report, void, undefined>;
+  /** listReportsForCollection: `listForSpace` at `/collections`, the path Mode's own links use. */
+  listForCollection(
+    params: ListParams<"listReportsForCollection">,
+    options?: CallOptions,
+  ): ModePromise<Report[]>;
+  /** `iterateForSpace` at `/collections`. */
+  iterateForCollection(
+    params: IterateParams<"listReportsForCollection">,
+    options?: IterateOptions,
+  ): AsyncGenerator<Report, void, undefined>;
+  /**
+   * listReportsForDataSource: the reports of one page with a query on a data source. Mode may
+   * list a report once per query; each report is returned once.
+   */
+  listForDataSource(
+    params: ListParams<"listReportsForDataSource">,
+    options?: CallOptions,
+  ): ModePromise<Report[]>;
+  /** Every report with a query on a data source, page after page, each report once. */
+  iterateForDataSource(
+    params: IterateParams<"listReportsForDataSource">,
+    options?: IterateOptions,
+  ): AsyncGenerator<Report, void, undefined>;
+  /**
+   * listQueriesForReport: a report's SQL queries, all at once. Given a Dataset's token it lists
+   * the Dataset's one query, whose `raw_query` is its SQL.
+   */
+  listQueries(
+    params: PathParams<"listQueriesForReport">,
+    options?: CallOptions,
+  ): ModePromise<Query[]>;
+  /** The same queries one at a time, for symmetry with the other listings. */
+  iterateQueries(
+    params: PathParams<"listQueriesForReport">,
+    options?: IterateOptions,
+  ): AsyncGenerator<Query, void, undefined>;
+  /** getQuery: one query of a report. */
+  getQuery(params: PathParams<"getQuery">, options?: CallOptions): ModePromise<Query>;
+  /**
+   * listQueryRuns: the query runs of a report or Dataset run (a Dataset's token as the report),
+   * all at once. A failed run says why here: its failed query run carries `error_message`.
+   */
+  listQueryRuns(
+    params: PathParams<"listQueryRuns">,
+    options?: CallOptions,
+  ): ModePromise<QueryRun[]>;
+  /** The same query runs one at a time, for symmetry with the other listings. */
+  iterateQueryRuns(
+    params: PathParams<"listQueryRuns">,
+    options?: IterateOptions,
+  ): AsyncGenerator<QueryRun, void, undefined>;
+  /** getQueryRun: one query run, with its state and, when it failed, why. */
+  getQueryRun(params: PathParams<"getQueryRun">, options?: CallOptions): ModePromise<QueryRun>;
   /** listReportRuns: the items of one page. */
   listRuns(params: ListParams<"listReportRuns">, options?: CallOptions): ModePromise<ReportRun[]>;
   /** Every run of a report, page after page. */
@@ -50,6 +136,42 @@ export interface ReportMethods extends ReportRunMethods {
 
 export function reportMethods(client: ModeClient): ReportMethods {
   return {
+    get: (params, options) => callForObject(client, "get", REPORT, params, options),
+    update: (params, changes, options) =>
+      callForObject(client, "patch", REPORT, params, options, () => ({
+        report: checkChanges(changes, "Report"),
+      })),
+    delete: (params, options) => callForNothing(client, REPORT, params, options),
+    listForSpace: (params, options) => callForPage(client, FOR_SPACE, params, options),
+    iterateForSpace: (params, options) => iterate(client, FOR_SPACE, params, options),
+    listForCollection: (params, options) => callForPage(client, FOR_COLLECTION, params, options),
+    iterateForCollection: (params, options) => iterate(client, FOR_COLLECTION, params, options),
+    listForDataSource: (params, options) =>
+      modePromise(async () => {
+        const { data, response } = await callForPage(
+          client,
+          FOR_DATA_SOURCE,
+          params,
+          options,
+        ).withResponse();
+        return { data: onceEach(data, new Set()), response };
+      }),
+    iterateForDataSource: (params, options) =>
+      iterateOnceEach(iterate(client, FOR_DATA_SOURCE, params, options)),
+    listQueries: (params, options) => callForPage(client, QUERIES, params, options),
+    iterateQueries: (params, options) => iterate(client, QUERIES, params, options),
+    getQuery: (params, options) =>
+      callForObject(client, "get", "/{account}/reports/{report}/queries/{query}", params, options),
+    listQueryRuns: (params, options) => callForPage(client, QUERY_RUNS, params, options),
+    iterateQueryRuns: (params, options) => iterate(client, QUERY_RUNS, params, options),
+    getQueryRun: (params, options) =>
+      callForObject(
+        client,
+        "get",
+        "/{account}/reports/{report}/runs/{run}/query_runs/{query_run}",
+        params,
+        options,
+      ),
     getRun: (params, options) => callForObject(client, "get", REPORT_RUN, params, options),
     // `{}` runs the report with every default, as no body would.
     runReport: (params, parameters, options) =>
@@ -63,6 +185,18 @@ export function reportMethods(client: ModeClient): ReportMethods {
         report: { dataset_tokens: checkTokens(datasetTokens).map((token) => ({ token })) },
       })),
   };
+}
+
+// A data source lists a report once per query it has there: the first of each token is kept.
+function onceEach(reports: Report[], seen: Set<string>): Report[] {
+  return reports.filter((report) => !seen.has(report.token) && Boolean(seen.add(report.token)));
+}
+
+async function* iterateOnceEach(
+  reports: AsyncGenerator<Report, void, undefined>,
+): AsyncGenerator<Report, void, undefined> {
+  const seen = new Set<string>();
+  for await (const report of reports) if (onceEach([report], seen).length > 0) yield report;
 }
 
 // The spec's body is strict (a parameter value is a string, number or boolean, or a list of

@@ -1,4 +1,5 @@
-// mode.spaces: Collections, which the API calls spaces; the tokens every Dataset listing starts from.
+// mode.spaces: Collections, which the API calls spaces; the tokens every Dataset listing starts
+// from. mode.collections: the same, at `/collections`, the path Mode's own links use.
 import type { ModeClient } from "../client/create-mode-client.js";
 import type { Space } from "../schema-types.js";
 import {
@@ -32,5 +33,18 @@ export function spaceMethods(client: ModeClient): SpaceMethods {
     iterate: (params, options) => iterate(client, "/{account}/spaces", params, options),
     get: (params, options) =>
       callForObject(client, "get", "/{account}/spaces/{space}", params, options),
+  };
+}
+
+/**
+ * The same methods at `/collections` (listCollections, getCollection): Mode answers them as it
+ * answers `/spaces`, and its own links point there.
+ */
+export function collectionMethods(client: ModeClient): SpaceMethods {
+  return {
+    list: (params, options) => callForPage(client, "/{account}/collections", params, options),
+    iterate: (params, options) => iterate(client, "/{account}/collections", params, options),
+    get: (params, options) =>
+      callForObject(client, "get", "/{account}/collections/{space}", params, options),
   };
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { expectConforming } from "./contract-expectations.js";
 import { contractClient, ids } from "./contract-target.js";
 import { documentedAnswersSuite } from "./documented-answers-suite.js";
+import { expectConformingThrough } from "./through-throwing-layer.js";
 
 const path = "/{account}/collections/{space}";
 const params = { path: { account: ids.account, space: ids.space } };
@@ -28,3 +29,14 @@ describe("getCollection", () => {
 documentedAnswersSuite("getCollection", { path, method: "get" }, (client, headers) =>
   client.GET(path, { params, headers }),
 );
+
+describe("getCollection through the throwing layer", () => {
+  it("gets a collection at /collections", async () => {
+    const got = await expectConformingThrough(
+      contractClient(),
+      (mode) => mode.collections.get(params.path),
+      op,
+    );
+    expect(got.token).toBeTruthy();
+  });
+});

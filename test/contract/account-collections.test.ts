@@ -11,4 +11,6 @@ describeListingContract({
   itemsKey: "spaces",
   goodQueries: spaceQueries,
   badQueries: badSpaceQueries,
+  listThroughThrowingLayer: (contract, params) =>
+    contract.datasets.collections.list(params as never),
 });

@@ -11,4 +11,6 @@ describeListingContract({
   itemsKey: "reports",
   goodQueries: filterQueries,
   badQueries: badFilters,
+  listThroughThrowingLayer: (contract, params) =>
+    contract.datasets.reports.listForDataSource(params as never),
 });

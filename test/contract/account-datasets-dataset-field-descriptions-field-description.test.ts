@@ -4,6 +4,7 @@ import { describe, it } from "vitest";
 import { errorOf, expectConforming, expectRejected } from "./contract-expectations.js";
 import { type ContractClient, contractClient, ids, writesAllowed } from "./contract-target.js";
 import { documentedAnswersSuite } from "./documented-answers-suite.js";
+import { expectConformingThrough } from "./through-throwing-layer.js";
 
 const path = "/{account}/datasets/{dataset}/field_descriptions/{field_description}";
 const fieldDescription = process.env["MODE_CONTRACT_FIELD_DESCRIPTION"] || "8b1f3e6a0d27";
@@ -87,5 +88,31 @@ documentedAnswersSuite(
     const result = await client.DELETE(path, { params, headers });
     if (!result.response.ok) return result;
     return { ...result, data: await contract.lastResponse().json() };
+  },
+);
+
+describe.runIf(writesAllowed)(
+  "updateFieldDescription and deleteFieldDescription through the throwing layer",
+  () => {
+    it("changes a description's text, and deletes it", async () => {
+      const contract = contractClient();
+      await expectConformingThrough(
+        contract,
+        (mode) =>
+          mode.datasets.fieldDescriptions.update(params.path, {
+            desc: "Order total in US dollars.",
+          }),
+        { path, method: "patch", status: 200 },
+      );
+      await expectConformingThrough(
+        contract,
+        (mode) => mode.datasets.fieldDescriptions.delete(params.path),
+        {
+          path,
+          method: "delete",
+          status: 200,
+        },
+      );
+    });
   },
 );

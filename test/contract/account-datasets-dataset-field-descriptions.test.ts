@@ -1,11 +1,12 @@
 // Contract: openapi/paths/{account}_datasets_{dataset}_field_descriptions.yaml
 // (listFieldDescriptions, createFieldDescription).
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { errorOf, expectConforming, expectRejected } from "./contract-expectations.js";
 import { contractClient, ids, writesAllowed } from "./contract-target.js";
 import { documentedAnswersSuite } from "./documented-answers-suite.js";
 import { badPaging } from "./listing-cases.js";
 import { describeListingContract } from "./listing-suite.js";
+import { expectConformingThrough } from "./through-throwing-layer.js";
 
 const path = "/{account}/datasets/{dataset}/field_descriptions";
 const params = { path: { account: ids.account, dataset: ids.dataset } };
@@ -18,6 +19,8 @@ describeListingContract({
   itemsKey: "field_descriptions",
   goodQueries: [["page and per_page (its only query parameters)", { page: 1, per_page: 30 }]],
   badQueries: badPaging,
+  listThroughThrowingLayer: (contract, params) =>
+    contract.datasets.datasets.fieldDescriptions.list(params as never),
 });
 
 describe.runIf(writesAllowed)("createFieldDescription", () => {
@@ -84,3 +87,18 @@ documentedAnswersSuite("createFieldDescription", { path, method: "post" }, (clie
     headers,
   }),
 );
+
+describe.runIf(writesAllowed)("createFieldDescription through the throwing layer", () => {
+  it("describes a column", async () => {
+    const created = await expectConformingThrough(
+      contractClient(),
+      (mode) =>
+        mode.datasets.fieldDescriptions.create(params.path, {
+          name: "region",
+          desc: "Shipping region of the order, from the regions table.",
+        }),
+      { path, method: "post", status: 200 },
+    );
+    expect(created.token).toBeTruthy();
+  });
+});

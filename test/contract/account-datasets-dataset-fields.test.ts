@@ -11,4 +11,6 @@ describeListingContract({
   itemsKey: "fields",
   goodQueries: [["page and per_page (its only query parameters)", { page: 2, per_page: 100 }]],
   badQueries: badPaging,
+  listThroughThrowingLayer: (contract, params) =>
+    contract.datasets.datasets.listFields(params as never),
 });

@@ -11,4 +11,6 @@ describeListingContract({
   itemsKey: "report_schedules",
   goodQueries: [["page and per_page (its only query parameters)", { page: 1, per_page: 30 }]],
   badQueries: badPaging,
+  listThroughThrowingLayer: (contract, params) =>
+    contract.datasets.datasets.listSchedules(params as never),
 });

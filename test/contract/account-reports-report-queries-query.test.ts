@@ -1,8 +1,9 @@
 // Contract: openapi/paths/{account}_reports_{report}_queries_{query}.yaml (getQuery).
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { expectConforming } from "./contract-expectations.js";
 import { contractClient, ids } from "./contract-target.js";
 import { documentedAnswersSuite } from "./documented-answers-suite.js";
+import { expectConformingThrough } from "./through-throwing-layer.js";
 
 const path = "/{account}/reports/{report}/queries/{query}";
 const query = process.env["MODE_CONTRACT_QUERY"] || "9a2c4e6f8b10";
@@ -29,3 +30,14 @@ describe("getQuery", () => {
 documentedAnswersSuite("getQuery", { path, method: "get" }, (client, headers) =>
   client.GET(path, { params, headers }),
 );
+
+describe("getQuery through the throwing layer", () => {
+  it("gets a query", async () => {
+    const got = await expectConformingThrough(
+      contractClient(),
+      (mode) => mode.reports.getQuery(params.path),
+      op,
+    );
+    expect(got.token).toBeTruthy();
+  });
+});

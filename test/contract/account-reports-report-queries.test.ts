@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { expectConforming } from "./contract-expectations.js";
 import { contractClient, ids } from "./contract-target.js";
 import { documentedAnswersSuite } from "./documented-answers-suite.js";
+import { expectConformingThrough } from "./through-throwing-layer.js";
 
 const path = "/{account}/reports/{report}/queries";
 const params = { path: { account: ids.account, report: ids.report } };
@@ -28,3 +29,17 @@ describe("listQueriesForReport", () => {
 documentedAnswersSuite("listQueriesForReport", { path, method: "get" }, (client, headers) =>
   client.GET(path, { params, headers }),
 );
+
+describe("listQueriesForReport through the throwing layer", () => {
+  it("lists the queries, and walks them", async () => {
+    const contract = contractClient();
+    const queries = await expectConformingThrough(
+      contract,
+      (mode) => mode.reports.listQueries(params.path),
+      op,
+    );
+    let walked = 0;
+    for await (const _ of contract.datasets.reports.iterateQueries(params.path)) walked++;
+    expect(walked).toBe(queries.length);
+  });
+});

@@ -1,9 +1,10 @@
 // Contract: openapi/paths/{account}_reports_{report}_runs_{run}_query_runs_{query_run}.yaml
 // (getQueryRun).
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { expectConforming } from "./contract-expectations.js";
 import { contractClient, ids } from "./contract-target.js";
 import { documentedAnswersSuite } from "./documented-answers-suite.js";
+import { expectConformingThrough } from "./through-throwing-layer.js";
 
 const path = "/{account}/reports/{report}/runs/{run}/query_runs/{query_run}";
 const run = process.env["MODE_CONTRACT_REPORT_RUN"] || "a1f3c5e7d902";
@@ -34,3 +35,14 @@ describe("getQueryRun", () => {
 documentedAnswersSuite("getQueryRun", { path, method: "get" }, (client, headers) =>
   client.GET(path, { params, headers }),
 );
+
+describe("getQueryRun through the throwing layer", () => {
+  it("gets a query run", async () => {
+    const got = await expectConformingThrough(
+      contractClient(),
+      (mode) => mode.reports.getQueryRun(params.path),
+      op,
+    );
+    expect(got.token).toBeTruthy();
+  });
+});

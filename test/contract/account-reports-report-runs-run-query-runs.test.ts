@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { expectConforming } from "./contract-expectations.js";
 import { contractClient, ids } from "./contract-target.js";
 import { documentedAnswersSuite } from "./documented-answers-suite.js";
+import { expectConformingThrough } from "./through-throwing-layer.js";
 
 const path = "/{account}/reports/{report}/runs/{run}/query_runs";
 const run = process.env["MODE_CONTRACT_REPORT_RUN"] || "a1f3c5e7d902";
@@ -31,3 +32,14 @@ describe("listQueryRuns", () => {
 documentedAnswersSuite("listQueryRuns", { path, method: "get" }, (client, headers) =>
   client.GET(path, { params, headers }),
 );
+
+describe("listQueryRuns through the throwing layer", () => {
+  it("lists a run's query runs", async () => {
+    const runs = await expectConformingThrough(
+      contractClient(),
+      (mode) => mode.reports.listQueryRuns(params.path),
+      op,
+    );
+    expect(runs.every((queryRun) => typeof queryRun.state === "string")).toBe(true);
+  });
+});

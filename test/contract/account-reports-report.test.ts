@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { errorOf, expectConforming, expectRejected } from "./contract-expectations.js";
 import { contractClient, ids, withoutCredentials, writesAllowed } from "./contract-target.js";
 import { documentedAnswersSuite } from "./documented-answers-suite.js";
+import { expectConformingThrough } from "./through-throwing-layer.js";
 
 const path = "/{account}/reports/{report}";
 const params = { path: { account: ids.account, report: ids.report } };
@@ -131,3 +132,28 @@ documentedAnswersSuite("updateReport", { path, method: "patch" }, (client, heade
 documentedAnswersSuite("deleteReport", { path, method: "delete" }, (client, headers) =>
   client.DELETE(path, { params, headers }),
 );
+
+describe("getReport, updateReport and deleteReport through the throwing layer", () => {
+  it("gets a report", async () => {
+    const report = await expectConformingThrough(
+      contractClient(),
+      (mode) => mode.reports.get(params.path),
+      { path, method: "get", status: 200 },
+    );
+    expect(report.token).toBeTruthy();
+  });
+
+  it.runIf(writesAllowed)("updates a report and deletes one", async () => {
+    const contract = contractClient();
+    await expectConformingThrough(
+      contract,
+      (mode) => mode.reports.update(params.path, { name: "Weekly regional sales (EMEA)" }),
+      { path, method: "patch", status: [200, 202] },
+    );
+    await expectConformingThrough(contract, (mode) => mode.reports.delete(params.path), {
+      path,
+      method: "delete",
+      status: 200,
+    });
+  });
+});
