@@ -26,6 +26,15 @@ export type { DatasetRunTarget, ReportParameters, ReportRunTarget } from "./data
 export type { DatasetMethods, DatasetRunMethods } from "./datasets/datasets.js";
 export type { FieldDescriptionMethods } from "./datasets/field-descriptions.js";
 export type { ReportChanges } from "./datasets/report-changes.js";
+export type {
+  DatasetResultsParams,
+  QueryRunResultsParams,
+  ReportResultsParams,
+  RowOf,
+} from "./datasets/results.js";
+export type { ModeResultsDownload } from "./results/download.js";
+export { RESULTS_DEFAULTS, type ResultsOptions } from "./results/options.js";
+export type { CsvRow, JsonRow, ModeRows, ResultsFormat } from "./results/rows.js";
 export type { ReportMethods, ReportRunMethods } from "./datasets/reports.js";
 export type { SpaceMethods } from "./datasets/spaces.js";
 export type { DataSourceMethods } from "./datasets/data-sources.js";
@@ -38,6 +47,7 @@ export type {
 export {
   ModeRunError,
   ModeRunFailedError,
+  ModeRunNotSucceededError,
   ModeRunTimeoutError,
   type ModeRunErrorInit,
   type ModeRunErrorKind,

@@ -11,6 +11,8 @@ import { DEFAULTS } from "./options.js";
 export interface CallSettings {
   timeoutMs: number | false;
   retry: ResolvedRetryOptions | false;
+  /** A success's body goes up as it arrives (see `CallPlan.streamed`). */
+  streamed?: boolean | undefined;
 }
 
 /** What a call learns as it goes out, for the layer that started it: the credentials it sent. */
@@ -32,10 +34,10 @@ export function createTransport(
 ): Transport {
   return {
     settings,
-    async send(request, { timeoutMs, retry }, record) {
+    async send(request, { timeoutMs, retry, streamed }, record) {
       const secrets = await auth(request);
       if (record) record.secrets = secrets;
-      return sender(request, { timeoutMs, retry, secrets });
+      return sender(request, { timeoutMs, retry, secrets, streamed });
     },
   };
 }

@@ -61,16 +61,23 @@ export interface Prepared {
 /**
  * One call's options resolved once: its signal and headers for openapi-fetch, and its timeout
  * and retry policy in a fetch of its own, which sends through the client's transport. A client
- * not made by `createModeClient` has no transport: signal and headers still apply.
+ * not made by `createModeClient` has no transport: signal and headers still apply (and its own
+ * fetch decides whether a body is streamed).
  */
-export function prepare(client: ModeClient, options: CallOptions = {}): Prepared {
+export function prepare(
+  client: ModeClient,
+  options: CallOptions = {},
+  body: "read" | "streamed" = "read",
+): Prepared {
   const record: CallRecord = { secrets: [] };
   const init: Prepared["init"] = {};
   if (options.signal) init.signal = options.signal;
   if (options.headers) init.headers = checkHeaders(options.headers);
   const transport = transportOf(client);
   if (transport) {
-    const settings = callSettings(transport.settings, options);
+    const called = callSettings(transport.settings, options);
+    // A streamed body is handed up as it arrives (result content); see CallPlan.streamed.
+    const settings = body === "streamed" ? { ...called, streamed: true } : called;
     init.fetch = (request) => transport.send(request, settings, record);
   } else if (options.timeoutMs !== undefined || options.retry !== undefined) {
     throw new TypeError(

@@ -20,7 +20,16 @@ import {
 } from "./call.js";
 import { type FieldDescriptionMethods, fieldDescriptionMethods } from "./field-descriptions.js";
 import { callForPage, type IterateOptions, iterate } from "./listings.js";
+import type { ModeResultsDownload } from "../results/download.js";
+import type { ResultsOptions } from "../results/options.js";
+import type { ModeRows, ResultsFormat } from "../results/rows.js";
 import { checkChanges } from "./report-changes.js";
+import {
+  type DatasetResultsParams,
+  datasetDownload,
+  datasetResults,
+  type RowOf,
+} from "./results.js";
 import { DATASET_RUN, type DatasetRunTarget } from "./runs.js";
 
 const DATASET = "/{account}/datasets/{dataset}";
@@ -112,6 +121,23 @@ export interface DatasetMethods extends DatasetRunMethods {
   ): AsyncGenerator<DatasetSchedule, void, undefined>;
   /** The descriptions written for a Dataset's columns: list, iterate, create, update, delete. */
   readonly fieldDescriptions: FieldDescriptionMethods;
+  /**
+   * A Dataset's rows, read as they arrive: `const rows = await mode.datasets.results({ account,
+   * dataset, format: "csv" })`, then `rows.columns` and `for await (const row of rows)`. Reads
+   * `run` when it succeeded, else the Dataset's latest successful run; a run that did not
+   * succeed (or no successful run at all) throws `ModeRunNotSucceededError`. CSV values are
+   * strings; JSON values are as Mode wrote them. A body that stalls, breaks off, or is not the
+   * CSV or JSON it should be throws a `ModeApiError` while iterating, never ends quietly.
+   */
+  results<F extends ResultsFormat = "csv">(
+    params: DatasetResultsParams<F>,
+    options?: ResultsOptions,
+  ): Promise<ModeRows<RowOf<F>>>;
+  /**
+   * The same run's result file as raw bytes, as they arrive (`body`, a ReadableStream), for
+   * writing it to a file; errors are typed as for `results`.
+   */
+  download(params: DatasetResultsParams, options?: ResultsOptions): Promise<ModeResultsDownload>;
 }
 
 export function datasetMethods(client: ModeClient): DatasetMethods {
@@ -143,5 +169,7 @@ export function datasetMethods(client: ModeClient): DatasetMethods {
     listSchedules: (params, options) => callForPage(client, SCHEDULES, params, options),
     iterateSchedules: (params, options) => iterate(client, SCHEDULES, params, options),
     fieldDescriptions: fieldDescriptionMethods(client),
+    results: (params, options) => datasetResults(client, params, options),
+    download: (params, options) => datasetDownload(client, params, options),
   };
 }

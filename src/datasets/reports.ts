@@ -14,6 +14,18 @@ import {
 } from "./call.js";
 import { callForPage, type IterateOptions, iterate } from "./listings.js";
 import { checkChanges, type ReportChanges } from "./report-changes.js";
+import type { ModeResultsDownload } from "../results/download.js";
+import type { ResultsOptions } from "../results/options.js";
+import type { ModeRows, ResultsFormat } from "../results/rows.js";
+import {
+  type QueryRunResultsParams,
+  queryRunDownload,
+  queryRunResults,
+  type ReportResultsParams,
+  reportDownload,
+  reportResults,
+  type RowOf,
+} from "./results.js";
 import { REPORT_RUN, type ReportParameters, type ReportRunTarget } from "./runs.js";
 
 const REPORT = "/{account}/reports/{report}";
@@ -116,6 +128,27 @@ export interface ReportMethods extends ReportRunMethods {
   ): AsyncGenerator<QueryRun, void, undefined>;
   /** getQueryRun: one query run, with its state and, when it failed, why. */
   getQueryRun(params: PathParams<"getQueryRun">, options?: CallOptions): ModePromise<QueryRun>;
+  /**
+   * A report's rows, read as they arrive, as `mode.datasets.results` reads a Dataset's: `run`
+   * when it succeeded, else the report's latest successful run. A report of several queries
+   * has a table per query: it is refused (RangeError) with the way to `queryRunResults`.
+   */
+  results<F extends ResultsFormat = "csv">(
+    params: ReportResultsParams<F>,
+    options?: ResultsOptions,
+  ): Promise<ModeRows<RowOf<F>>>;
+  /** One query run's rows, read as they arrive; a query run that did not succeed throws. */
+  queryRunResults<F extends ResultsFormat = "csv">(
+    params: QueryRunResultsParams<F>,
+    options?: ResultsOptions,
+  ): Promise<ModeRows<RowOf<F>>>;
+  /** A report run's result file as raw bytes (a CSV may be a ZIP of one CSV per query). */
+  download(params: ReportResultsParams, options?: ResultsOptions): Promise<ModeResultsDownload>;
+  /** One query run's result file as raw bytes. */
+  downloadQueryRun(
+    params: QueryRunResultsParams,
+    options?: ResultsOptions,
+  ): Promise<ModeResultsDownload>;
   /** listReportRuns: the items of one page. */
   listRuns(params: ListParams<"listReportRuns">, options?: CallOptions): ModePromise<ReportRun[]>;
   /** Every run of a report, page after page. */
@@ -164,6 +197,10 @@ export function reportMethods(client: ModeClient): ReportMethods {
       callForObject(client, "get", "/{account}/reports/{report}/queries/{query}", params, options),
     listQueryRuns: (params, options) => callForPage(client, QUERY_RUNS, params, options),
     iterateQueryRuns: (params, options) => iterate(client, QUERY_RUNS, params, options),
+    results: (params, options) => reportResults(client, params, options),
+    queryRunResults: (params, options) => queryRunResults(client, params, options),
+    download: (params, options) => reportDownload(client, params, options),
+    downloadQueryRun: (params, options) => queryRunDownload(client, params, options),
     getQueryRun: (params, options) =>
       callForObject(
         client,

@@ -1,11 +1,11 @@
-import type { ReportRun } from "../schema-types.js";
+import type { QueryRun, ReportRun } from "../schema-types.js";
 
 /**
- * Why `waitForRun` gave up on a run. These are not `ModeApiError`s: every request succeeded,
- * it is the run that failed or did not end in time. A request that fails while polling throws
- * its own `ModeApiError` instead.
+ * Why `waitForRun` gave up on a run, or why a run's rows cannot be read. These are not
+ * `ModeApiError`s: every request succeeded, it is the run that failed, did not end in time, or
+ * has no rows to give. A request that fails on the way throws its own `ModeApiError` instead.
  */
-export type ModeRunErrorKind = "run_failed" | "run_timeout";
+export type ModeRunErrorKind = "run_failed" | "run_timeout" | "run_not_succeeded";
 
 export interface ModeRunErrorInit {
   message: string;
@@ -52,4 +52,28 @@ export class ModeRunFailedError extends ModeRunError {
 export class ModeRunTimeoutError extends ModeRunError {
   override name = "ModeRunTimeoutError";
   override readonly kind = "run_timeout";
+}
+
+/**
+ * The rows of a run were asked for, and it has none to give: it failed or was cancelled, has not
+ * finished, or (when no run was named) the Dataset or report never ran successfully. Rows are
+ * never read from such a run: an empty result would look like a real one.
+ */
+export class ModeRunNotSucceededError extends ModeRunError {
+  override name = "ModeRunNotSucceededError";
+  override readonly kind = "run_not_succeeded";
+  /** The run's state (`failed`, `cancelled`, `pending`, ...); undefined when no run succeeded ever. */
+  readonly state: string | undefined;
+  /** The query run, when a query run's rows were asked for. */
+  readonly queryRun: QueryRun | undefined;
+
+  constructor(init: ModeRunErrorInit & { state: string | undefined; queryRun?: QueryRun }) {
+    super(init);
+    this.state = init.state;
+    this.queryRun = init.queryRun;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), state: this.state, queryRun: this.queryRun };
+  }
 }

@@ -93,7 +93,8 @@ export async function readBody(
  */
 export function answerOf(
   response: Response,
-  bytes: Uint8Array,
+  /** The body as read; undefined for a streamed success, whose body is still to be read. */
+  bytes: Uint8Array | undefined,
   attempts: number,
   secrets: readonly string[],
 ): Response {
@@ -102,7 +103,7 @@ export function answerOf(
   let answer = response;
   let held: Held = { attempts, bytes };
   if (!response.ok && status >= 200 && status <= 599) {
-    const text = redactBody(decodeBody(bytes), secrets);
+    const text = redactBody(decodeBody(bytes ?? EMPTY), secrets);
     const headers = new Headers();
     response.headers.forEach((value, name) => {
       // A header whose name is a credential is dropped: a name cannot be partly redacted.

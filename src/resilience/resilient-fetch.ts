@@ -3,6 +3,7 @@ import { answerOf, readBody, ResponseTooLarge } from "./answer.js";
 import { pauseRequested } from "./rate-limit-headers.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import { backoffDelay, parseRetryAfter, type ResolvedRetryOptions } from "./retry.js";
+import { streamedBody } from "./streamed-body.js";
 
 export type FetchLike = (input: Request) => Promise<Response>;
 
@@ -22,10 +23,25 @@ export interface CallPlan {
   retry: ResolvedRetryOptions | false;
   /** The credentials this request carries, to redact from what comes back. */
   secrets: readonly string[];
+  /**
+   * A success's body is handed up as it arrives rather than read whole (result content): the
+   * timeout then bounds the wait for the answer and, from there, each wait for more bytes;
+   * `maxResponseBytes` does not apply to it; the attempt's rate-limit slot is held until the
+   * body settles. Error answers are still read whole, retried and redacted as usual.
+   */
+  streamed?: boolean | undefined;
+}
+
+/** What an attempt still holds while its streamed body is read: released when it settles. */
+interface Held {
+  abort: () => void;
+  release: () => void;
+  caller: AbortSignal;
 }
 
 type Outcome =
   | { response: Response; bytes: Uint8Array }
+  | { response: Response; streamed: Held }
   | { failure: "timeout" | "connection"; cause: unknown }
   | { failure: "too_large"; status: number };
 
@@ -51,7 +67,8 @@ export class TransportFailure extends Error {
  * The fetch beneath openapi-fetch: rate limit, per-attempt timeout and retries. Each body is
  * read in full inside its attempt, so a stalled or truncated body counts as that attempt's
  * timeout or connection failure (and is retried like one) instead of surfacing later; an
- * attempt holds its rate-limit slot until then (see rate-limiter.ts). Every request ends at one
+ * attempt holds its rate-limit slot until then (see rate-limiter.ts). A call marked `streamed`
+ * is the one exception: its success's body goes up as it arrives (see `streamedAnswer`). Every request ends at one
  * exit, `finish`: the answer with its attempts and redaction, or the failure with its attempts.
  */
 export function createSender(
@@ -65,12 +82,13 @@ export function createSender(
     for (let attempt = 1; ; attempt++) {
       caller.throwIfAborted();
       const release = await rateLimiter?.acquire(caller);
-      let outcome: Outcome;
+      let outcome: Outcome | undefined;
       try {
-        outcome = await attemptOnce(options, request, plan.timeoutMs);
+        outcome = await attemptOnce(options, request, plan, release);
       } finally {
-        // The attempt has settled (body read, failed or aborted): its window starts now.
-        release?.();
+        // The attempt has settled (body read, failed or aborted): its window starts now. A
+        // streamed body holds the slot until it settles.
+        if (!(outcome && "streamed" in outcome)) release?.();
       }
       let delayMs: number | undefined;
       if ("response" in outcome) {
@@ -112,6 +130,8 @@ function finish(
   plan: CallPlan,
   maxResponseBytes: number | false,
 ): Response {
+  if ("streamed" in outcome)
+    return streamedAnswer(outcome.response, outcome.streamed, attempts, plan);
   if ("response" in outcome)
     return answerOf(outcome.response, outcome.bytes, attempts, plan.secrets);
   if (outcome.failure === "too_large")
@@ -141,14 +161,17 @@ function pauseSafely(limiter: RateLimiter, ms: number): void {
 async function attemptOnce(
   options: SenderOptions,
   request: Request,
-  timeoutMs: number | false,
+  plan: CallPlan,
+  release: (() => void) | undefined,
 ): Promise<Outcome> {
+  const { timeoutMs } = plan;
   const caller = request.signal;
   const controller = new AbortController();
   const { signal } = controller;
   const forward = (): void => controller.abort(caller.reason);
   caller.addEventListener("abort", forward);
   const timer = timeoutMs === false ? undefined : setTimeout(() => controller.abort(), timeoutMs);
+  let held: Held | undefined;
   try {
     // Only a body has to be copied: it can be read once, and a retry sends it again.
     const sent = request.body === null ? request : request.clone();
@@ -156,6 +179,18 @@ async function attemptOnce(
     const response = custom
       ? await untilAborted(custom(new Request(sent, { signal })), signal)
       : await globalThis.fetch(sent, { signal });
+    if (plan.streamed && response.ok && response.body !== null) {
+      // The caller's abort must still reach the connection while the body is read.
+      held = {
+        caller,
+        abort: () => controller.abort(),
+        release: () => {
+          caller.removeEventListener("abort", forward);
+          release?.();
+        },
+      };
+      return { response, streamed: held };
+    }
     const read = readBody(response, request.method, options.maxResponseBytes);
     return { response, bytes: await (custom ? untilAborted(read, signal) : read) };
   } catch (cause) {
@@ -164,8 +199,32 @@ async function attemptOnce(
     return { failure: signal.aborted ? "timeout" : "connection", cause };
   } finally {
     clearTimeout(timer);
-    caller.removeEventListener("abort", forward);
+    if (!held) caller.removeEventListener("abort", forward);
   }
+}
+
+/**
+ * A streamed success: the fetched answer with its body passed through as it arrives, each wait
+ * for more bytes bounded by the timeout (a stall fails the body as a timeout, a broken
+ * connection as a connection failure), and what the attempt held released when it settles.
+ */
+function streamedAnswer(
+  response: Response,
+  held: Held,
+  attempts: number,
+  plan: CallPlan,
+): Response {
+  const { status, statusText, headers, url } = response;
+  const body = streamedBody(response.body as ReadableStream<Uint8Array>, {
+    abort: held.abort,
+    caller: held.caller,
+    idleMs: plan.timeoutMs,
+    failure: (kind, cause) => new TransportFailure(kind, attempts, plan.timeoutMs, cause),
+    settle: held.release,
+  });
+  const answer = new Response(body, { status, statusText, headers });
+  Object.defineProperty(answer, "url", { value: url });
+  return answerOf(answer, undefined, attempts, plan.secrets);
 }
 
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
