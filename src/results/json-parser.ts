@@ -32,19 +32,13 @@ export async function jsonParser(): Promise<RecordParser<unknown>> {
           );
         started = true;
       }
-      if (parser.isEnded) {
-        if (/\S/.test(text)) throw new ParseFailure("text follows the end of the array of rows");
-        return [];
-      }
       parser.write(text);
       return take();
     },
     end() {
       if (!started) throw new ParseFailure("the body holds no JSON");
-      if (!parser.isEnded) {
-        parser.end();
-        failure ??= "the array of rows never closes";
-      }
+      // Ending mid-array is reported by the parser itself, through onError.
+      if (!parser.isEnded) parser.end();
       return take();
     },
   };

@@ -88,7 +88,7 @@ export async function readRows(
     toRow = csvRow(columns, (fields) =>
       malformed(
         context,
-        `answered a CSV whose record ${rowCount + 2} has ${fields} field${fields === 1 ? "" : "s"} where the header has ${columns.length}`,
+        `answered a CSV whose row ${rowCount + 1} has ${fields} field${fields === 1 ? "" : "s"} where the header has ${columns.length}`,
       ),
     );
   } else {
@@ -160,7 +160,11 @@ async function recordBatches(
     if (format === "json")
       throw malformed(context, "answered a ZIP archive where JSON rows were asked for");
     const entry = await zipEntry(next, setup.several);
-    next = () => entry.read();
+    next = () =>
+      entry.read().catch((error: unknown) => {
+        if (error instanceof ParseFailure) throw malformed(context, `answered ${error.message}`);
+        throw error;
+      });
   }
   const parser: RecordParser<unknown> = format === "csv" ? await csvParser() : await jsonParser();
   // Fatal: a byte that is not UTF-8 is refused, not read as U+FFFD, which would change the data

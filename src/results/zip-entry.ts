@@ -26,15 +26,13 @@ export async function zipEntry(
   const { Unzip, UnzipInflate } = await import("fflate");
   const names: string[] = [];
   let inflated: Uint8Array[] = [];
-  let finished = false;
   let failure: unknown;
   const unzip = new Unzip((file) => {
     names.push(file.name);
     if (names.length > 1) return;
-    file.ondata = (error, data, final) => {
+    file.ondata = (error, data) => {
       if (error) failure ??= error;
       else if (data.byteLength > 0) inflated.push(data);
-      if (final) finished = true;
     };
     file.start();
   });
@@ -57,7 +55,7 @@ export async function zipEntry(
         if (names.length > 1) throw several(names);
         if (failure !== undefined)
           throw new ParseFailure(
-            `the ZIP archive is broken: ${failure instanceof Error ? failure.message : String(failure)}`,
+            `a broken ZIP archive: ${failure instanceof Error ? failure.message : String(failure)}`,
           );
         if (inflated.length > 0) {
           const out = inflated.length === 1 ? (inflated[0] as Uint8Array) : concat(inflated);
@@ -68,8 +66,8 @@ export async function zipEntry(
           push(compressed.subarray(at, at + SLICE), false);
           at += SLICE;
         } else if (archiveEnded) {
-          if (names.length === 0) throw new ParseFailure("the ZIP archive holds no file");
-          if (!finished) throw new ParseFailure(`the ZIP archive ends inside ${names[0]}`);
+          // An archive cut inside its file is reported by fflate itself ("invalid zip data").
+          if (names.length === 0) throw new ParseFailure("a ZIP archive that holds no file");
           return undefined;
         } else {
           const bytes = await next();

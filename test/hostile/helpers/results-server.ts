@@ -31,6 +31,8 @@ export interface ResultsScenario {
   contentType?: string;
   /** The body as given, instead of generated rows. */
   rawBody?: Buffer;
+  /** `rawBody` is gzip already (a bomb): sent as it is, with `Content-Encoding: gzip`. */
+  rawEncoding?: "gzip";
   /** The state of every run and query run. Default "succeeded". */
   runState?: string;
   /** The query runs of a run (1 for a Dataset). */
@@ -103,7 +105,8 @@ export function wholeBody(scenario: ResultsScenario, format: "csv" | "json"): Bu
   return Buffer.from([...pieces(scenario, format)].join(""));
 }
 
-function zipOf(scenario: ResultsScenario): Buffer {
+/** The CSV of a scenario in a ZIP, as one file or as two (a report of two queries). */
+export function zipOf(scenario: ResultsScenario): Buffer {
   const csv = new Uint8Array(wholeBody(scenario, "csv"));
   const files: Record<string, Uint8Array> = { "Weekly orders.csv": csv };
   if (scenario.zip === "two") files["Orders by region.csv"] = csv;
@@ -145,7 +148,11 @@ async function sendRows(
     headers["content-length"] = String(
       whole.byteLength + (scenario.contentLength === "longer" ? 1000 : 0),
     );
-  const gzip = scenario.gzip && /\bgzip\b/.test(String(request.headers["accept-encoding"]));
+  const gzip =
+    !scenario.rawEncoding &&
+    scenario.gzip &&
+    /\bgzip\b/.test(String(request.headers["accept-encoding"]));
+  if (scenario.rawEncoding) headers["content-encoding"] = scenario.rawEncoding;
   if (gzip) {
     headers["content-encoding"] = "gzip";
     delete headers["content-length"];
