@@ -9,7 +9,6 @@ import {
   ModeInvalidResponseError,
   ModeResponseTooLargeError,
   ModeTimeoutError,
-  type RateLimiter,
 } from "../../src/index.js";
 import {
   CREDENTIALS,
@@ -19,7 +18,6 @@ import {
   throwingClient,
 } from "./helpers/hostile-client.js";
 import {
-  csvRow,
   type ResultsScenario,
   type ResultsServer,
   startResultsServer,
