@@ -1,6 +1,8 @@
 // Contract: openapi/paths/{account}_reports_{report}_runs_{run}_results_content.json.yaml
 // (getReportRunResultsJson).
-import { ids } from "./contract-target.js";
+import { describe, expect, it } from "vitest";
+import { contractClient, ids } from "./contract-target.js";
+import { expectRowsConform } from "./rows-through-throwing-layer.js";
 import { describeResultContent } from "./result-content-suite.js";
 
 describeResultContent({
@@ -9,4 +11,19 @@ describeResultContent({
   pathParams: { account: ids.account, report: ids.dataset, run: "c81d5f2a9e63" },
   otherPathParams: { account: ids.account, report: ids.report, run: "a1f3c5e7d902" },
   format: "json",
+});
+
+describe("JSON rows through the throwing layer", () => {
+  it("reads a Dataset's latest rows as they arrive, from an answer that conforms", async () => {
+    const rows = await expectRowsConform(
+      contractClient(),
+      (mode) =>
+        mode.datasets.results({ account: ids.account, dataset: ids.dataset, format: "json" }),
+      {
+        path: "/{account}/reports/{report}/runs/{run}/results/content.json",
+        mediaType: "application/json",
+      },
+    );
+    expect(rows.length).toBeGreaterThan(0);
+  });
 });
