@@ -6,11 +6,18 @@
 import type { Command } from "./command.js";
 import { contract } from "./commands/contract.js";
 import { docs } from "./commands/docs.js";
+import { exportCommand } from "./commands/export.js";
 import { mock } from "./commands/mock.js";
 import { proxy } from "./commands/proxy.js";
 import { helpText, parseCommandLine } from "./options.js";
 
-const commands: Readonly<Record<string, Command>> = { mock, proxy, contract, docs };
+const commands: Readonly<Record<string, Command>> = {
+  mock,
+  proxy,
+  contract,
+  docs,
+  export: exportCommand,
+};
 
 const overview = `usage: mode-datasets <command> [options]
 

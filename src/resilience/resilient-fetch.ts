@@ -36,7 +36,7 @@ export interface CallPlan {
 interface Held {
   abort: () => void;
   release: () => void;
-  caller: AbortSignal;
+  request: Request;
 }
 
 type Outcome =
@@ -182,7 +182,7 @@ async function attemptOnce(
     if (plan.streamed && response.ok && response.body !== null) {
       // The caller's abort must still reach the connection while the body is read.
       held = {
-        caller,
+        request,
         abort: () => controller.abort(),
         release: () => {
           caller.removeEventListener("abort", forward);
@@ -217,7 +217,8 @@ function streamedAnswer(
   const { status, statusText, headers, url } = response;
   const body = streamedBody(response.body as ReadableStream<Uint8Array>, {
     abort: held.abort,
-    caller: held.caller,
+    caller: held.request.signal,
+    request: held.request,
     idleMs: plan.timeoutMs,
     failure: (kind, cause) => new TransportFailure(kind, attempts, plan.timeoutMs, cause),
     settle: held.release,

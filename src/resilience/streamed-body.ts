@@ -18,21 +18,29 @@ export interface StreamedBodyOptions {
   failure: (kind: "timeout" | "connection", cause?: unknown) => Error;
   /** Called once, when the body settles. */
   settle: () => void;
+  /**
+   * Kept reachable until the body settles: the Request whose signal is `caller`. Node's Request
+   * follows the signal it was given only while the Request itself is reachable, so once it is
+   * collected an abort would no longer reach `caller`.
+   */
+  request: Request;
 }
 
 export function streamedBody(
   body: ReadableStream<Uint8Array>,
   options: StreamedBodyOptions,
 ): ReadableStream<Uint8Array> {
-  const { abort, caller, idleMs, failure, settle } = options;
+  const { abort, caller, idleMs, failure } = options;
+  // Holds `request` (and `settle`) until the body settles, then lets them go.
+  let holding: StreamedBodyOptions | undefined = options;
   const reader = body.getReader();
   // A caller's fetch may ignore signals: the reader is cancelled too, so a wait ends either way.
   const onAbort = (): void => void reader.cancel().catch(() => undefined);
   caller.addEventListener("abort", onAbort);
-  let settled = false;
   const done = (): void => {
-    if (settled) return;
-    settled = true;
+    if (!holding) return;
+    const { settle } = holding;
+    holding = undefined;
     caller.removeEventListener("abort", onAbort);
     settle();
   };

@@ -1,6 +1,8 @@
 // The caller keeps control of a results body: leaving a loop early, cancelling, or aborting
 // closes the connection and gives back the rate-limit slot; a download hands over the exact
 // bytes, its failures typed as the rows' are; credentials never show in any of it.
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { afterEach, describe, expect, it } from "vitest";
 import { ModeRunNotSucceededError, ModeTimeoutError, type RateLimiter } from "../../src/index.js";
 import {
@@ -85,6 +87,33 @@ describe("leaving early", () => {
     const { error } = await drain(rows);
     expect(error).toBe(reason);
     expect(limiter.given).toBe(limiter.taken);
+  });
+
+  it("the caller's abort still reaches the body after garbage collection", async () => {
+    // Node's Request follows the caller's signal only while the Request is reachable; the body
+    // outlives the request, so the client keeps it. Collected here on purpose before the abort.
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    const mode = await serve({ rows: 2_000, stallAfterBytes: 10_000 });
+    const controller = new AbortController();
+    const rows = await mode.datasets.results(dataset, {
+      signal: controller.signal,
+      timeoutMs: 20_000,
+    });
+    const iterator = rows[Symbol.asyncIterator]();
+    await iterator.next();
+    const pending = iterator.next().then(async function drainRest(first): Promise<unknown> {
+      let step = first;
+      while (!step.done) step = await iterator.next();
+      return "ended";
+    });
+    for (let i = 0; i < 3; i++) {
+      gc();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const reason = new Error("stop after a collection");
+    controller.abort(reason);
+    await expect(pending).rejects.toBe(reason);
   });
 
   it("a stalled body gives back its slot when it times out", async () => {
