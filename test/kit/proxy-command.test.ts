@@ -60,7 +60,9 @@ describe("npm run proxy", { timeout: 60_000 }, () => {
       const broken = await fetch(`${base}/northwind/datasets/broken`, {
         headers: { Authorization: basic, Accept: "application/hal+json" },
       });
-      expect(broken.status).toBe(500);
+      // The upstream's answer as it was, with what is wrong with it beside.
+      expect(broken.status).toBe(200);
+      expect(await broken.json()).toEqual({ token: "broken", name: 42 });
       expect(JSON.parse(broken.headers.get("sl-violations") ?? "[]")).toContainEqual(
         expect.objectContaining({ location: ["response", "body", "name"], code: "type" }),
       );
@@ -84,7 +86,7 @@ describe("npm run proxy", { timeout: 60_000 }, () => {
       await proxy.waitFor(/✖ 401 GET \/northwind\/datasets\/5a4177a2902c getDataset/);
       expect(proxy.output()).toMatch(/✔ 200 GET \/northwind\/datasets\/5a4177a2902c getDataset/);
       expect(proxy.output()).toMatch(
-        /✖ 500 GET \/northwind\/datasets\/broken getDataset\n\s+response\.body \(required\)/,
+        /✖ 200 GET \/northwind\/datasets\/broken getDataset\n\s+response\.body \(required\)/,
       );
       expect(proxy.output()).toMatch(
         /✖ 422 PATCH \/northwind\/datasets\/5a4177a2902c updateDataset\n\s+request\.body \(required\)/,
