@@ -8,6 +8,7 @@
 //   recorded as unanswered;
 // - in proxy mode the upstream's answer is handed to the client as it was (see relay.ts).
 import {
+  Agent,
   createServer,
   type IncomingHttpHeaders,
   type IncomingMessage,
@@ -32,6 +33,10 @@ import { type Answer, endToEnd, send } from "./send.js";
 
 /** About 10 MiB: far above any body the API takes, far below what would strain the kit. */
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+// What a refused client may still send (read and dropped, never held) before its connection is
+// cut: enough for a client that does not stop at the refusal to finish, and read its answer.
+const DRAIN_BYTES = 128 * 1024 * 1024;
 
 export interface FrontOptions {
   /**
@@ -101,6 +106,10 @@ export async function startFront(options: FrontOptions): Promise<Front> {
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const budget = new BodyBudget(8 * limit);
   const log = new ExchangeLog(options.onExchange);
+  // Connections to Prism are kept alive and capped: a burst of thousands of new connections at
+  // once would overflow Prism's listen queue and fail requests nobody did wrong. The cap is high
+  // enough that upstream requests left hanging cannot hold every connection.
+  const toPrism = new Agent({ keepAlive: true, maxSockets: 256 });
 
   /** The Accept header Prism gets in place of the client's, or undefined to keep it. */
   function acceptForPrismOf(req: IncomingMessage, operation: OperationInfo | undefined) {
@@ -125,7 +134,7 @@ export async function startFront(options: FrontOptions): Promise<Front> {
         res,
         status,
         refusal(status, "Refused by the contract kit", [violation]),
-        limit,
+        Math.max(limit, DRAIN_BYTES),
       );
       if (entry) log.end(entry, status, [violation]);
     };
@@ -196,6 +205,7 @@ export async function startFront(options: FrontOptions): Promise<Front> {
       prism,
       { method, target: canonical + query, headers, body },
       limit,
+      toPrism,
     );
     const fromUpstream = id ? options.relay?.take(id) : undefined;
 
@@ -249,6 +259,9 @@ export async function startFront(options: FrontOptions): Promise<Front> {
   }
 
   const server: Server = createServer((req, res) => void dispatch(req, res));
+  // Longer than clients keep idle connections, so the kit is not the side that closes one just
+  // as a client sends on it.
+  server.keepAliveTimeout = 30_000;
   function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     return handle(req, res).catch((error: unknown) => {
       answer(
@@ -278,7 +291,9 @@ export async function startFront(options: FrontOptions): Promise<Front> {
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => resolve());
+    // A deep queue of connections waiting to be accepted: Node's default (511) overflows when
+    // a test suite opens thousands at once, and the kernel then resets some of them.
+    server.listen({ port: options.port ?? 0, host, backlog: 4096 }, () => resolve());
   });
   const address = server.address();
   if (!address || typeof address !== "object") throw new Error("front: no listening address");

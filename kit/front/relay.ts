@@ -50,9 +50,12 @@ export async function startRelay(upstream: URL, limit: number): Promise<Relay> {
       answer(res, status, endToEnd(headers, ["location"]), body, statusText);
     });
   });
+  // Prism's fetch keeps connections alive and never retries: a connection this side closed as an
+  // idle one just as Prism sent on it would lose that request. Prism closes its idle ones itself.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+    server.listen({ port: 0, host: "127.0.0.1", backlog: 4096 }, () => resolve());
   });
   const address = server.address();
   if (!address || typeof address !== "object") throw new Error("relay: no listening address");

@@ -63,5 +63,5 @@ export function answerAndClose(
   res.once("finish", () => req.socket.end());
   req.socket.once("close", () => req.off("data", onData));
   // A client that never stops and never closes is cut off after a while.
-  setTimeout(() => req.socket.destroy(), 5_000).unref();
+  setTimeout(() => req.socket.destroy(), 30_000).unref();
 }

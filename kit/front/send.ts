@@ -3,6 +3,7 @@
 // host it talks to is the one in `base`: the request's path is appended to it, never parsed as
 // a URL of its own.
 import {
+  type Agent,
   request as httpRequest,
   type IncomingHttpHeaders,
   type OutgoingHttpHeaders,
@@ -61,13 +62,32 @@ export function endToEnd(
   return out;
 }
 
-/** Sends `outgoing` to `base` and resolves with the whole answer, or why there is none. */
-export function send(base: URL, outgoing: Outgoing, limit: number): Promise<SendResult> {
+/**
+ * Sends `outgoing` to `base` and resolves with the whole answer, or why there is none. A request
+ * that fails on a kept-alive connection the server had just closed (it never read it) is sent
+ * again on a fresh one, as Node's documentation advises; nothing else is ever sent twice.
+ */
+export async function send(
+  base: URL,
+  outgoing: Outgoing,
+  limit: number,
+  agent?: Agent,
+): Promise<SendResult> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await sendOnce(base, outgoing, limit, agent);
+    if (!("staleSocket" in result)) return result;
+    if (attempt >= 3) return { kind: "failed", reason: result.reason };
+  }
+}
+
+type Attempt = SendResult | { staleSocket: true; reason: string };
+
+function sendOnce(base: URL, outgoing: Outgoing, limit: number, agent?: Agent): Promise<Attempt> {
   const request = base.protocol === "https:" ? httpsRequest : httpRequest;
   const prefix = base.pathname.replace(/\/+$/, "");
   return new Promise((resolve) => {
     let settled = false;
-    const settle = (result: SendResult): void => {
+    const settle = (result: Attempt): void => {
       if (settled) return;
       settled = true;
       resolve(result);
@@ -87,6 +107,7 @@ export function send(base: URL, outgoing: Outgoing, limit: number): Promise<Send
             ? { "content-length": String(outgoing.body.length) }
             : {}),
         },
+        ...(agent ? { agent } : {}),
       },
       (res) => {
         const declared = Number(res.headers["content-length"]);
@@ -120,7 +141,14 @@ export function send(base: URL, outgoing: Outgoing, limit: number): Promise<Send
         });
       },
     );
-    req.once("error", (error) => settle({ kind: "failed", reason: error.message }));
+    req.once("error", (error: NodeJS.ErrnoException) => {
+      const stale = req.reusedSocket && ["ECONNRESET", "EPIPE"].includes(error.code ?? "");
+      settle(
+        stale
+          ? { staleSocket: true, reason: error.message }
+          : { kind: "failed", reason: error.message },
+      );
+    });
     req.end(outgoing.body);
   });
 }

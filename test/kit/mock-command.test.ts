@@ -43,6 +43,20 @@ describe("npm run mock", { timeout: 60_000 }, () => {
       ]);
       // Prism's log is echoed live, with the violation under the request.
       await mock.waitFor(/Violation: request\.query\.order/);
+
+      // An error answer on demand, with the Accept header a HAL client sends.
+      for (const status of [400, 401, 404, 429, 500]) {
+        const forced = await fetch(`${base}/northwind/datasets/5a4177a2902c`, {
+          headers: {
+            Authorization: basic,
+            Accept: "application/hal+json",
+            Prefer: `code=${status}`,
+          },
+        });
+        expect(forced.status).toBe(status);
+        expect(forced.headers.get("content-type")).toMatch(/^application\/json/);
+      }
+      expect(mock.output()).toContain("Prefer: code=404");
     } finally {
       await stopped(mock);
     }

@@ -139,6 +139,30 @@ describe("npm run proxy", { timeout: 60_000 }, () => {
     }
   });
 
+  it.each([
+    ["file:///etc/", "upstream must be https:// (or http:// to this machine), got a file: URL"],
+    ["http://192.0.2.1/api", "plain http:// to 192.0.2.1 sends the client's credentials"],
+  ])("refuses the upstream %s before starting anything", async (url, message) => {
+    const proxy = startScript("proxy", [url, "--port", "0"]);
+    expect(await proxy.exited).toBe(2);
+    expect(proxy.output()).toContain(message);
+    expect(proxy.output()).not.toContain("Validating proxy");
+  });
+
+  it("takes plain http to another host with --allow-plain-http, and warns", async () => {
+    // 192.0.2.0/24 is reserved for documentation: nothing is ever sent there.
+    const proxy = startScript("proxy", ["http://192.0.2.1/api", "--port=0", "--allow-plain-http"]);
+    try {
+      await proxy.waitFor(/Validating proxy at/);
+      expect(proxy.output()).toContain(
+        "WARNING: plain http:// to 192.0.2.1 sends the client's credentials across the network in clear",
+      );
+    } finally {
+      proxy.child.kill("SIGTERM");
+      await proxy.exited;
+    }
+  });
+
   it("refuses an upstream that is not a URL, naming it", async () => {
     const proxy = startScript("proxy", ["app.mode.com"]);
     expect(await proxy.exited).toBe(2);
