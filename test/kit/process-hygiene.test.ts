@@ -42,11 +42,24 @@ describe("process hygiene", { timeout: 90_000 }, () => {
     },
   );
 
-  it("ends what a command left running in the background once the command ends", async () => {
-    const kit = startScript("contract", ["sleep 300 & echo background pid $!"]);
-    const [, pid] = await kit.waitFor(/background pid (\d+)/);
-    await kit.exited;
-    expect(isAlive(Number(pid))).toBe(false);
+  it("ends what a command left running in the background once the command ends, SIGTERM first", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mode-hygiene-"));
+    const marker = join(dir, "got-sigterm");
+    const ready = join(dir, "ready");
+    // A background server that tidies up on SIGTERM, as a well-behaved one does; the command
+    // ends once its handler is in place.
+    const server = `const fs = require("fs"); process.on("SIGTERM", () => { fs.writeFileSync(${JSON.stringify(marker)}, "1"); process.exit(0); }); fs.writeFileSync(${JSON.stringify(ready)}, "1"); setInterval(() => {}, 1000)`;
+    try {
+      const kit = startScript("contract", [
+        `node -e '${server}' & while [ ! -f ${ready} ]; do sleep 0.1; done; echo background pid $!`,
+      ]);
+      const [, pid] = await kit.waitFor(/background pid (\d+)/);
+      await kit.exited;
+      expect(isAlive(Number(pid))).toBe(false);
+      expect(existsSync(marker)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("runs none of a shell command's later steps once the kit is stopped", async () => {

@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Readable } from "node:stream";
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rawRequest } from "./fixtures/raw-http.js";
 import { startUpstreams, type Upstreams } from "./fixtures/hostile-upstream.js";
@@ -48,7 +48,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const raw = (head: string, body?: Buffer | string) => rawRequest(port, head, body);
+const raw = (head: string, body?: Buffer | string | number) => rawRequest(port, head, body);
 const seenPaths = (): string[] => upstreams.seen.map((s) => s.url);
 
 describe("mode-datasets proxy in front of a careless upstream", { timeout: 60_000 }, () => {
@@ -102,43 +102,45 @@ describe("mode-datasets proxy in front of a careless upstream", { timeout: 60_00
     expected.push(["GET", path, 400, ["dot-path-segment"]]);
   });
 
-  it("refuses a body over --max-body-bytes with 413, never reading or forwarding it", async () => {
+  it("answers 413 on a declared length over --max-body-bytes, before a byte is sent", async () => {
     const before = upstreams.seen.length;
     const path = "/northwind/datasets/5a4177a2902c";
-    // Declared too large: refused before a byte of it is read.
-    const declared = await raw(
-      `PATCH ${path} HTTP/1.1\r\nhost: x\r\nauthorization: ${basic}\r\ncontent-type: application/json`,
-      Buffer.alloc(MAX + 1, 0x20),
-    );
-    expect(declared.status).toBe(413);
-    // Chunked, 100 MB, produced as it is sent: stopped at the limit.
-    let produced = 0;
-    const endless = Readable.from(
-      (function* () {
-        while (produced < 100 * 1024 * 1024) {
-          produced += 64 * 1024;
-          yield Buffer.alloc(64 * 1024, 0x20);
+    // Headers only: a kit that waited for the body would never answer.
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, "127.0.0.1", () =>
+        socket.write(
+          `PATCH ${path} HTTP/1.1\r\nhost: x\r\nauthorization: ${basic}\r\ncontent-type: application/json\r\ncontent-length: ${MAX + 1}\r\n\r\n`,
+        ),
+      );
+      let text = "";
+      socket.on("data", (chunk: Buffer) => {
+        text += chunk.toString();
+        if (text.includes("\r\n\r\n")) {
+          socket.destroy();
+          resolve(text);
         }
-      })(),
+      });
+      socket.on("error", reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(upstreams.seen.length).toBe(before);
+    expected.push(["PATCH", path, 413, ["body-too-large"]]);
+  });
+
+  it("stops a 100 MB chunked body at --max-body-bytes with 413, never forwarding it", async () => {
+    const before = upstreams.seen.length;
+    const path = "/northwind/datasets/5a4177a2902c";
+    const answer = await raw(
+      `PATCH ${path} HTTP/1.1\r\nhost: x\r\nauthorization: ${basic}\r\ncontent-type: application/json`,
+      100 * 1024 * 1024,
     );
-    const chunked = await fetch(`${base}${path}`, {
-      method: "PATCH",
-      headers: { ...headers, "Content-Type": "application/json" },
-      body: Readable.toWeb(endless) as ReadableStream,
-      duplex: "half",
-    } as RequestInit).catch((error: Error) => error);
-    if (chunked instanceof Response) expect(chunked.status).toBe(413);
-    else expect(chunked.message).toMatch(/fetch failed|other side closed|terminated/);
-    expect(produced).toBeLessThan(100 * 1024 * 1024);
+    expect(answer.status).toBe(413);
+    expect(answer.sent).toBeLessThan(100 * 1024 * 1024);
     expect(upstreams.seen.length).toBe(before);
     // The kit is still there for the next request.
     const after = await fetch(`${base}${path}`, { headers });
     expect(after.status).toBe(200);
-    expected.push(
-      ["PATCH", path, 413, ["body-too-large"]],
-      ["PATCH", path, 413, ["body-too-large"]],
-    );
-    expected.push(["GET", path, 200, []]);
+    expected.push(["PATCH", path, 413, ["body-too-large"]], ["GET", path, 200, []]);
   });
 
   it("refuses a body that is not JSON, or not UTF-8, where the operation takes JSON", async () => {

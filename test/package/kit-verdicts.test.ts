@@ -4,8 +4,9 @@
 // (or, where the account is the point, its dataset) is unique to its row, so the row's exchange
 // is found by its path and judged alone, though one mock serves the whole table.
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installTarball, packCleanClone } from "./pack-clean-clone.js";
 
@@ -15,6 +16,8 @@ interface Row {
   path: string;
   headers?: Record<string, string>;
   body?: unknown;
+  /** A body sent as these bytes exactly, with Content-Type: application/json. */
+  rawBody?: number[];
   /** Codes (Prism's keyword or status, or the kit's rule id) that must be among its errors. */
   errors?: string[];
   /** Rule ids that must be among its warnings (and no error). */
@@ -52,6 +55,12 @@ const table: Row[] = [
   { name: "pages a listing", method: "GET", path: `/spaces/${space}/datasets?page=2&per_page=100` },
   { name: "lists a Dataset's reports", method: "GET", path: `/datasets/${dataset}/reports` },
   { name: "lists a report's runs", method: "GET", path: `/reports/${report}/runs` },
+  {
+    name: "lists a report's runs with a trailing slash",
+    method: "GET",
+    path: `/reports/${report}/runs/`,
+    warnings: ["trailing-slash"],
+  },
   {
     name: "renames a Dataset",
     method: "PATCH",
@@ -179,6 +188,32 @@ const table: Row[] = [
     errors: ["dot-path-segment"],
   },
   {
+    name: "climbs out with backslashes",
+    method: "GET",
+    path: `/datasets\\..\\${dataset}`,
+    errors: ["dot-path-segment"],
+  },
+  {
+    name: "climbs out with a half-encoded ..",
+    method: "DELETE",
+    path: `/datasets/.%2e/${dataset}`,
+    errors: ["dot-path-segment"],
+  },
+  {
+    name: "renames with a body that is not JSON",
+    method: "PATCH",
+    path: `/datasets/${dataset}`,
+    rawBody: [...Buffer.from("report[name]=Orders")],
+    errors: ["body-not-json"],
+  },
+  {
+    name: "renames with a body that is not UTF-8",
+    method: "PATCH",
+    path: `/datasets/${dataset}`,
+    rawBody: [...Buffer.from('{"report":{"name":"Caf'), 0xe9, ...Buffer.from('"}}')],
+    errors: ["body-not-json"],
+  },
+  {
     name: "renames a Dataset to spaces only",
     method: "PATCH",
     path: `/datasets/${dataset}`,
@@ -273,7 +308,7 @@ const base = new URL(process.env.MODE_BASE_URL);
 for (const row of rows) {
   const headers = { Authorization: ${JSON.stringify(good)}, Accept: "application/hal+json", ...row.headers };
   if (headers.Authorization === "") delete headers.Authorization;
-  const body = row.body === undefined ? undefined : JSON.stringify(row.body);
+  const body = row.rawBody !== undefined ? Buffer.from(row.rawBody) : row.body === undefined ? undefined : JSON.stringify(row.body);
   if (body !== undefined) headers["Content-Type"] = "application/json";
   await new Promise((resolve, reject) => {
     const req = request({ host: base.hostname, port: base.port, method: row.method, path: row.path, headers }, (res) => {
@@ -355,15 +390,39 @@ describe("mode-datasets contract from the packed tarball", () => {
     expect(codes("warning"), describe).toEqual(row.warnings ?? []);
   });
 
-  it("names the command when Prism is missing, with the line that installs it", () => {
+  it("names the command when Prism is missing: one that installs it where the package is", () => {
     const bare = join(workspace, "no-prism");
     installTarball(tarball, bare, ["openapi-fetch", "openapi-typescript-helpers"]);
+    // What `npm install ./mode-datasets-0.1.0.tgz` leaves in a new folder.
+    writeFileSync(
+      join(bare, "package.json"),
+      JSON.stringify({ name: "team-project", private: true }),
+    );
     const cli = join(bare, "node_modules", "mode-datasets", "dist", "kit", "cli.js");
-    const run = spawnSync(process.execPath, [cli, "mock"], { cwd: bare, encoding: "utf8" });
+    const run = spawnSync(process.execPath, [cli, "mock", "--port", "0"], {
+      cwd: bare,
+      encoding: "utf8",
+    });
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("npm install --save-dev @stoplight/prism-cli@5.14.2");
     expect(run.stderr).toContain(
-      "npx -p mode-datasets -p @stoplight/prism-cli@5.14.2 mode-datasets",
+      `Install it: cd ${bare} && npm install --save-dev @stoplight/prism-cli@5.14.2`,
+    );
+    // The package is not on the registry: no hint may fetch it by name.
+    expect(run.stderr).not.toMatch(/npx (-p|--package) mode-datasets/);
+    // Doing what the hint says (here: putting Prism in that project's node_modules, as npm
+    // would) is enough for the command to start.
+    symlinkSync(
+      fileURLToPath(new URL("../../node_modules/@stoplight", import.meta.url)),
+      join(bare, "node_modules", "@stoplight"),
+    );
+    const again = spawnSync(process.execPath, [cli, "contract", "--", "node", "-e", ""], {
+      cwd: bare,
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    // Prism started: the run got as far as judging a command that sent nothing.
+    expect(`${again.stdout}${again.stderr}`).toContain(
+      "contract: FAIL: the command sent no request",
     );
   });
 });
