@@ -13,6 +13,7 @@ import { checkUpstream } from "../front/upstream-url.js";
 import { frontOptions, frontSettings } from "../front-options.js";
 import { portFree, startPrism } from "../prism/launcher.js";
 import { describeViolation, isError } from "../prism/violations.js";
+import { redactExchange } from "../report/index.js";
 import { reportOptions, reportRun } from "../run-report.js";
 import { serveOptions, serveSettings } from "../serve-options.js";
 import { loadSpec } from "../spec-file.js";
@@ -78,7 +79,9 @@ upstream must be https://, or http:// to this machine.`,
       host,
       port,
       maxBodyBytes,
-      onExchange: (e) => {
+      onExchange: (exchange) => {
+        // Printed as the reports show it: no secret of the request reaches the console.
+        const e = redactExchange(exchange);
         const mark = e.violations.some(isError) ? "✖" : "✔";
         console.log(`${mark} ${e.status} ${e.method} ${e.url} ${e.operation ?? "(no operation)"}`);
         for (const v of e.violations) console.log(`    ${describeViolation(v)}`);

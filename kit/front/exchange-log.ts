@@ -1,12 +1,16 @@
 // Every exchange the front saw, from the moment its request arrived: one that ends is recorded
 // with its answer, and one still open when the kit stops is recorded too, as unanswered, since
 // its request may already have reached the upstream and changed data there.
+import type { IncomingHttpHeaders } from "node:http";
 import type { Exchange, Violation } from "../prism/violations.js";
+import type { RequestSecrets } from "../report/index.js";
 import { frontFindings } from "./findings.js";
 
 export interface OpenExchange {
   readonly method: string;
   readonly url: string;
+  /** The request's headers, so the reports can hide its credentials. */
+  readonly secrets: RequestSecrets;
   /** The operation, once known. */
   operation: string | null;
   /** What is known so far (the kit's findings on the request). */
@@ -21,8 +25,14 @@ export class ExchangeLog {
 
   constructor(private readonly onExchange?: (exchange: Exchange) => void) {}
 
-  begin(method: string, url: string): OpenExchange {
-    const entry: OpenExchange = { method, url, operation: null, violations: [] };
+  begin(method: string, url: string, headers: IncomingHttpHeaders = {}): OpenExchange {
+    const entry: OpenExchange = {
+      method,
+      url,
+      secrets: { headers },
+      operation: null,
+      violations: [],
+    };
     this.open.add(entry);
     return entry;
   }
@@ -35,6 +45,7 @@ export class ExchangeLog {
       operation: entry.operation,
       status,
       violations: [...entry.violations, ...violations],
+      secrets: entry.secrets,
     });
     if (this.open.size === 0) this.idle?.();
   }

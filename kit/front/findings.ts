@@ -14,7 +14,7 @@ export const frontFindings = {
   /** An absolute URL, `*` or CONNECT: the kit is not an open proxy. */
   requestTarget: (reason: string): Violation => error("request-target", "request", `${reason}.`),
 
-  /** A `.` or `..` segment in a spelling the rules did not catch. */
+  /** A `.` or `..` segment in a spelling the rules do not read. */
   dotSegment: (): Violation =>
     error(
       "dot-path-segment",
@@ -37,24 +37,6 @@ export const frontFindings = {
       "request.body",
       `the kit already holds ${budget} bytes of request bodies in flight: this one was answered 503 and never forwarded. Send fewer large requests at once, or lower their size.`,
     ),
-
-  /** A JSON operation's body that is not UTF-8 or not JSON. */
-  bodyNotJson: (why: "utf-8" | "json"): Violation =>
-    error(
-      "body-not-json",
-      "request.body",
-      why === "utf-8"
-        ? "the body is not UTF-8 text, and this operation takes JSON, which is UTF-8: encode the body as UTF-8."
-        : "the body is not JSON, and this operation takes JSON: send the body as JSON (JSON.stringify it).",
-    ),
-
-  /** A trailing slash on a path that names an operation without it. */
-  trailingSlash: (operation: string): Violation => ({
-    code: "trailing-slash",
-    location: "request.path",
-    message: `the path ends with a slash; ${operation} is documented without it. Mode answers it as the same operation, so the kit checked it as ${operation}: drop the trailing \`/\`.`,
-    severity: "warning",
-  }),
 
   /** An answer whose status the operation does not document. */
   undocumentedStatus: (

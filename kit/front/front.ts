@@ -17,12 +17,11 @@ import {
 } from "node:http";
 import type { Socket } from "node:net";
 import { type Exchange, type Violation, violationsOf } from "../prism/violations.js";
-import { acceptForPrism, checkRequest, type Finding } from "../rules/index.js";
+import { acceptForPrism, canonicalPath, checkRequest, type Finding } from "../rules/index.js";
 import { indexSpec, type OperationInfo, pathSegments } from "../rules/spec-index.js";
 import type { SpecDocument } from "../spec-file.js";
 import { ExchangeLog, type OpenExchange } from "./exchange-log.js";
 import { frontFindings } from "./findings.js";
-import { notJson } from "./json-body.js";
 import { documentedStatuses, isDocumented } from "./operation-responses.js";
 import { acceptForPreferredStatus } from "./prefer-status.js";
 import { BodyBudget, readBody } from "./read-body.js";
@@ -84,6 +83,10 @@ const asViolation = (finding: Finding): Violation => ({
   severity: finding.severity,
 });
 
+/** The findings that forbid forwarding a request at all. */
+const refusals = (findings: readonly Finding[]): Violation[] =>
+  findings.filter((finding) => finding.refuse).map(asViolation);
+
 // Prism's own verdict on an undocumented status is a warning (an error for a 2xx); the front
 // makes it an error of its own, with its evidence, so Prism's is dropped.
 const prismStatusVerdict = /^Unable to match the returned status code/;
@@ -127,25 +130,31 @@ export async function startFront(options: FrontOptions): Promise<Front> {
     const target = req.url ?? "/";
     // CORS preflights are Prism's own business, not an operation of the API.
     const preflight = method === "OPTIONS" && header(req.headers, "access-control-request-method");
-    const entry = mode !== "mock" && !preflight ? log.begin(method, target) : undefined;
-    const refuse = (status: number, violation: Violation): void => {
+    const entry =
+      mode !== "mock" && !preflight ? log.begin(method, target, req.headers) : undefined;
+    const refuse = (status: number, violations: Violation[]): void => {
       answerAndClose(
         req,
         res,
         status,
-        refusal(status, "Refused by the contract kit", [violation]),
+        refusal(status, "Refused by the contract kit", violations),
         Math.max(limit, DRAIN_BYTES),
       );
-      if (entry) log.end(entry, status, [violation]);
+      if (entry) log.end(entry, status, violations);
     };
 
     const targetProblem = refuseTarget(method, target);
-    if (targetProblem) return refuse(400, frontFindings.requestTarget(targetProblem));
-    if (dotSegment(target)) return refuse(400, frontFindings.dotSegment());
+    if (targetProblem) return refuse(400, [frontFindings.requestTarget(targetProblem)]);
+    if (dotSegment(target)) {
+      // The rules name the segment in their words; the front's own finding is for a spelling
+      // they do not read. Either way the body is not read and nothing is forwarded.
+      const named = mode === "mock" ? [] : refusals(checkRequest({ method, path: target }, spec));
+      return refuse(400, named.length > 0 ? named : [frontFindings.dotSegment()]);
+    }
 
     const read = await readBody(req, limit, budget);
-    if (read.kind === "too-large") return refuse(413, frontFindings.bodyTooLarge(limit));
-    if (read.kind === "busy") return refuse(503, frontFindings.busy(budget.total));
+    if (read.kind === "too-large") return refuse(413, [frontFindings.bodyTooLarge(limit)]);
+    if (read.kind === "busy") return refuse(503, [frontFindings.busy(budget.total)]);
     if (read.kind === "aborted") {
       res.destroy();
       if (entry) log.end(entry, 0, [frontFindings.clientAborted()]);
@@ -171,21 +180,23 @@ export async function startFront(options: FrontOptions): Promise<Front> {
     const queryAt = target.indexOf("?");
     const path = queryAt >= 0 ? target.slice(0, queryAt) : target;
     const operation = index.match(method, pathSegments(path));
-    // Prism routes `/runs/` to `/runs/{run}` with an empty run; Mode answers it as `/runs`.
-    const canonical = operation && path.length > 1 ? path.replace(/\/+$/, "") : path;
+    // Prism routes `/runs/` to `/runs/{run}` with an empty run; Mode answers it as `/runs`. The
+    // rules say so (`trailing-slash`) and give the path to forward.
+    const forward = canonicalPath(method, target, spec).path;
 
     if (entry) {
       entry.operation = operation?.id ?? null;
-      const checked = { method, path: target, headers: req.headers, body: body.toString("utf8") };
-      const findings = checkRequest(checked, spec).map(asViolation);
-      if (operation && canonical !== path && !findings.some((f) => f.code === "trailing-slash")) {
-        findings.push(frontFindings.trailingSlash(operation.id));
-      }
-      const unreadable = notJson(operation, body);
-      if (unreadable && !findings.some((f) => f.code === "body-not-json")) {
-        findings.push(frontFindings.bodyNotJson(unreadable));
-      }
+      const checked = { method, path: target, headers: req.headers, bodyBytes: body };
+      const found = checkRequest(checked, spec);
+      const findings = found.map(asViolation);
       entry.violations.push(...findings);
+      // Never forwarded, in any mode: where it would land depends on who reads it.
+      const refused = refusals(found);
+      if (refused.length > 0) {
+        const problem = refusal(400, "Refused by the contract kit", refused);
+        answer(res, 400, { "content-type": "application/problem+json" }, problem);
+        return { code: 400, violations: [] };
+      }
       const errors = findings.filter((f) => f.severity === "error");
       if (mode === "proxy" && errors.length > 0) {
         const problem = refusal(422, "Invalid request", errors);
@@ -200,13 +211,7 @@ export async function startFront(options: FrontOptions): Promise<Front> {
     if (accept) headers["accept"] = accept;
     const id = options.relay?.register({ method, target, headers: clientHeaders, body });
     if (id) headers[EXCHANGE_HEADER] = id;
-    const query = queryAt >= 0 ? target.slice(queryAt) : "";
-    const fromPrism = await send(
-      prism,
-      { method, target: canonical + query, headers, body },
-      limit,
-      toPrism,
-    );
+    const fromPrism = await send(prism, { method, target: forward, headers, body }, limit, toPrism);
     const fromUpstream = id ? options.relay?.take(id) : undefined;
 
     if (fromPrism.kind !== "answer") {

@@ -13,6 +13,7 @@ import { startUpstreams, type Upstreams } from "./fixtures/hostile-upstream.js";
 import { startScript, type RunningScript } from "./run-script.js";
 
 const secret = "s3cr3t-proxy-trust";
+const querySecret = "q5ecret-in-the-query";
 const basic = `Basic ${Buffer.from(`example-token:${secret}`).toString("base64")}`;
 const headers = { Authorization: basic, Accept: "application/hal+json" };
 const MAX = 1024 * 1024;
@@ -160,7 +161,7 @@ describe("mode-datasets proxy in front of a careless upstream", { timeout: 60_00
         body,
       });
       expect(answer.status).toBe(422);
-      expected.push(["PATCH", path, 422, ["body-not-json"]]);
+      expected.push(["PATCH", path, 422, ["json-body"]]);
     }
     expect(upstreams.seen.length).toBe(before);
   });
@@ -209,6 +210,19 @@ describe("mode-datasets proxy in front of a careless upstream", { timeout: 60_00
     for (let i = 0; i < 2_000; i++) expected.push(["GET", path, 200, []]);
   });
 
+  it("sends a secret in the query on to the upstream, and shows it nowhere", async () => {
+    const path = `/northwind/datasets/5a4177a2902c?api_secret=${querySecret}`;
+    const answer = await fetch(`${base}${path}`, { headers });
+    expect(answer.status).toBe(422);
+    expected.push([
+      "GET",
+      "/northwind/datasets/5a4177a2902c?api_secret=[redacted]",
+      422,
+      ["unknown-query-parameter"],
+    ]);
+    await proxy.waitFor(/api_secret=\[redacted\]/);
+  });
+
   it("reports every request it saw, the one in flight at SIGTERM too, and never the secret", async () => {
     const path = "/northwind/datasets/hang";
     const inFlight = fetch(`${base}${path}`, { headers }).catch((error: Error) => error);
@@ -231,7 +245,8 @@ describe("mode-datasets proxy in front of a careless upstream", { timeout: 60_00
     ).map((e) => [e.method, e.url, e.status, [...new Set(e.violations.map((v) => v.code))]]);
     const key = (row: unknown[]): string => JSON.stringify(row);
     expect(got.map(key).sort()).toEqual(expected.map(key).sort());
-    for (const leak of [secret, Buffer.from(`example-token:${secret}`).toString("base64")]) {
+    const leaks = [secret, querySecret, Buffer.from(`example-token:${secret}`).toString("base64")];
+    for (const leak of leaks) {
       expect(text).not.toContain(leak);
       expect(proxy.output()).not.toContain(leak);
     }

@@ -20,6 +20,8 @@ interface Row {
   rawBody?: number[];
   /** Codes (Prism's keyword or status, or the kit's rule id) that must be among its errors. */
   errors?: string[];
+  /** The URL the report shows, when it hides part of `path` (a secret). */
+  reported?: string;
   /** Rule ids that must be among its warnings (and no error). */
   warnings?: string[];
 }
@@ -27,6 +29,7 @@ interface Row {
 const basic = (user: string, password: string): string =>
   `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
 const good = basic("example-token", "example-secret");
+const querySecret = "verdict-query-secret";
 const dataset = "5a4177a2902c";
 const space = "8f2c6d1e9b4a";
 const dataSource = "3e7b1d9c2a5f";
@@ -200,18 +203,25 @@ const table: Row[] = [
     errors: ["dot-path-segment"],
   },
   {
+    name: "sends its API secret in the query",
+    method: "GET",
+    path: `/datasets/${dataset}?api_secret=${querySecret}`,
+    reported: `/datasets/${dataset}?api_secret=[redacted]`,
+    errors: ["unknown-query-parameter"],
+  },
+  {
     name: "renames with a body that is not JSON",
     method: "PATCH",
     path: `/datasets/${dataset}`,
     rawBody: [...Buffer.from("report[name]=Orders")],
-    errors: ["body-not-json"],
+    errors: ["json-body"],
   },
   {
     name: "renames with a body that is not UTF-8",
     method: "PATCH",
     path: `/datasets/${dataset}`,
     rawBody: [...Buffer.from('{"report":{"name":"Caf'), 0xe9, ...Buffer.from('"}}')],
-    errors: ["body-not-json"],
+    errors: ["json-body"],
   },
   {
     name: "renames a Dataset to spaces only",
@@ -296,7 +306,11 @@ const table: Row[] = [
   },
 ];
 
-const rows: Row[] = table.map((row, index) => ({ ...row, path: `/r${index + 1}${row.path}` }));
+const rows: Row[] = table.map((row, index) => ({
+  ...row,
+  path: `/r${index + 1}${row.path}`,
+  ...(row.reported ? { reported: `/r${index + 1}${row.reported}` } : {}),
+}));
 
 // The client: one request per row, in order, sent raw (node:http keeps `..` and `%7B` as they
 // are, where fetch would normalise them), with Basic credentials unless the row sets its own.
@@ -377,8 +391,16 @@ describe("mode-datasets contract from the packed tarball", () => {
     expect(junit).toContain("<failure ");
   });
 
+  it("shows the secret a client put in its query in no report", () => {
+    expect(output).not.toContain(querySecret);
+    expect(JSON.stringify(exchanges)).not.toContain(querySecret);
+    expect(junit).not.toContain(querySecret);
+  });
+
   it.each(rows.map((row) => [row.name, row] as const))("%s", (_name, row) => {
-    const exchange = exchanges.find((e) => e.method === row.method && e.url === row.path);
+    const exchange = exchanges.find(
+      (e) => e.method === row.method && e.url === (row.reported ?? row.path),
+    );
     expect(exchange, `no exchange for ${row.method} ${row.path}`).toBeDefined();
     const codes = (severity: string): string[] =>
       (exchange?.violations ?? [])
