@@ -75,6 +75,14 @@ export const frontFindings = {
     severity: "warning",
   }),
 
+  /** The kit itself failed on this exchange (a bug of the kit's: tell us). */
+  kitFailed: (cause: unknown): Violation =>
+    error(
+      "kit-failed",
+      "response",
+      `the kit failed on this exchange (${cause instanceof Error ? cause.message : String(cause)}): the client got 500 and nothing was checked.`,
+    ),
+
   /** Still in flight when the kit stopped. */
   unanswered: (): Violation =>
     error(

@@ -163,6 +163,9 @@ export async function startFront(options: FrontOptions): Promise<Front> {
     try {
       const status = await exchange(req, res, target, read.body, entry);
       if (entry) log.end(entry, status.code, status.violations);
+    } catch (error) {
+      if (entry) log.end(entry, 500, [frontFindings.kitFailed(error)]);
+      throw error;
     } finally {
       read.release();
     }
