@@ -118,7 +118,9 @@ export async function startFront(options: FrontOptions): Promise<Front> {
   function acceptForPrismOf(req: IncomingMessage, operation: OperationInfo | undefined) {
     const checked = { method: req.method ?? "GET", path: req.url ?? "/", headers: req.headers };
     // Where the kit's rules only warn about Accept, Prism gets one it can answer.
-    const widened = mode === "mock" ? undefined : acceptForPrism(checked, spec);
+    // On result content, whose server ignores Accept, that holds for the plain mock too.
+    const widened =
+      mode === "mock" && !operation?.acceptIgnored ? undefined : acceptForPrism(checked, spec);
     if (mode === "proxy") return widened;
     const accept = widened ?? header(req.headers, "accept");
     const prefer = header(req.headers, "prefer");
