@@ -1,4 +1,4 @@
-import { checkDuration } from "../internal/timers.js";
+import { checkDuration } from "../internal/checks.js";
 import type { CallPlan } from "../resilience/resilient-fetch.js";
 import {
   type ResolvedRetryOptions,

@@ -1,4 +1,4 @@
-import { checkDuration, MAX_TIMER_MS } from "../internal/timers.js";
+import { checkDuration, checkWholeNumber, MAX_TIMER_MS } from "../internal/checks.js";
 
 /**
  * Client-side rate limiting: at most `requests` attempts may be in flight or have finished within
@@ -71,11 +71,7 @@ export function createRateLimiter(
   clock: RateLimiterClock = systemClock,
 ): InProcessRateLimiter {
   const { requests, intervalMs } = options;
-  if (!Number.isInteger(requests) || requests < 1) {
-    throw new RangeError(
-      `rateLimit.requests ${String(requests)} is invalid; expected a whole number of at least 1`,
-    );
-  }
+  checkWholeNumber("rateLimit.requests", requests);
   checkDuration("rateLimit.intervalMs", intervalMs, true);
   let inFlight = 0;
   // Settle times of attempts still inside the window, oldest first.
