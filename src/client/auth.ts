@@ -82,19 +82,32 @@ export function createAuth(
   getCredentials: ModeCredentialsProvider,
   source: string,
   fixed: boolean,
-): (request: Request) => Promise<readonly string[]> {
+  baseUrl: string,
+): (request: Request) => readonly string[] | Promise<readonly string[]> {
   // The last pair seen and what it encodes to: a rotated pair is encoded again.
   let last: { token: string; secret: string; header: string } | undefined;
-  return async (request) => {
-    if (!request.url.startsWith("https:")) checkUrl(request.url);
-    if (!(fixed && last)) {
-      const credentials: unknown = await getCredentials();
-      assertCredentials(credentials, source);
-      const { token, secret } = credentials;
-      if (last?.token !== token || last.secret !== secret)
-        last = { token, secret, header: `Basic ${base64Utf8(`${token}:${secret}`)}` };
-    }
+  // Checked when the client was made; only a request sent elsewhere (a per-request baseUrl) is
+  // checked again.
+  const checked = `${baseUrl.replace(/\/$/, "")}/`;
+  const use = (request: Request, credentials: unknown): readonly string[] => {
+    assertCredentials(credentials, source);
+    const { token, secret } = credentials;
+    if (last?.token !== token || last.secret !== secret)
+      last = { token, secret, header: `Basic ${base64Utf8(`${token}:${secret}`)}` };
     request.headers.set("Authorization", last.header);
     return secretsOfAuthorization(last.header);
+  };
+  return (request) => {
+    const { url } = request;
+    if (!url.startsWith("https:") && !url.startsWith(checked)) checkUrl(url);
+    // Fixed credentials, once checked, are set as they are; a provider is asked every time.
+    if (fixed && last) {
+      request.headers.set("Authorization", last.header);
+      return secretsOfAuthorization(last.header);
+    }
+    const credentials = getCredentials();
+    return typeof (credentials as Partial<PromiseLike<unknown>>)?.then === "function"
+      ? Promise.resolve(credentials).then((resolved) => use(request, resolved))
+      : use(request, credentials);
   };
 }

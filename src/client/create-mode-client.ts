@@ -14,7 +14,7 @@ import { assertCredentials, checkUrl, createAuth, type ModeCredentials } from ".
 import { checkHeaders } from "./headers.js";
 import { createLog } from "./logger.js";
 import { DEFAULTS, type ModeClientOptions } from "./options.js";
-import { checkedPathSerializer, checkPathGiven } from "./path-params.js";
+import { checkPathGiven, serializePath } from "./path-params.js";
 import { attachTransport, checkTimeout, createTransport } from "./transport.js";
 
 /**
@@ -71,7 +71,7 @@ export function createModeClient(options: ModeClientOptions = {}): ModeClient {
   };
   const transport = createTransport(
     settings,
-    createAuth(...credentialsFrom(options)),
+    createAuth(...credentialsFrom(options), baseUrl),
     createSender({
       fetch: options.fetch,
       rateLimiter: rateLimiterFrom(options),
@@ -87,7 +87,7 @@ export function createModeClient(options: ModeClientOptions = {}): ModeClient {
       "User-Agent": options.userAgent ?? DEFAULTS.userAgent,
       ...options.headers,
     }),
-    pathSerializer: checkedPathSerializer,
+    pathSerializer: serializePath,
     fetch: (request: Request) => transport.send(request, settings),
   });
   // One middleware, so each call pays for one round of hooks: a bad path parameter is refused

@@ -10,6 +10,8 @@ export interface Held {
   attempts: number;
   /** A success's body as read; undefined for an error answer, which keeps its own (redacted) body. */
   bytes?: Uint8Array | undefined;
+  /** A success's body as the layer above read it (parsed JSON, or what openapi-fetch asked for). */
+  value?: unknown;
 }
 
 const HELD = Symbol("mode-datasets.answer");
@@ -53,15 +55,15 @@ export async function readBody(
     return EMPTY;
   }
   const announced = response.headers.get("content-length");
-  if (
-    limit !== false &&
-    announced !== null &&
-    Number(announced) > limit &&
-    !response.headers.has("content-encoding")
-  ) {
+  const decoded = !response.headers.has("content-encoding");
+  if (limit !== false && announced !== null && decoded && Number(announced) > limit) {
     await stream.cancel().catch(() => undefined);
     throw new ResponseTooLarge(response.status);
   }
+  // Without a limit, or with an announced length under it (the parser reads no more), the body
+  // is read in one go.
+  if (limit === false || (announced !== null && decoded))
+    return new Uint8Array(await response.arrayBuffer());
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -69,7 +71,7 @@ export async function readBody(
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
-    if (limit !== false && total > limit) {
+    if (total > limit) {
       await reader.cancel().catch(() => undefined);
       throw new ResponseTooLarge(response.status);
     }

@@ -50,6 +50,8 @@ export interface InProcessRateLimiter extends RateLimiter {
   /** Callers currently waiting. */
   readonly pending: number;
   pause(ms: number): void;
+  /** A slot at once when one is free and nobody waits (no promise, no turn of the loop), else undefined. */
+  tryAcquire(): RateLimitRelease | undefined;
 }
 
 const systemClock: RateLimiterClock = {
@@ -138,6 +140,7 @@ export function createRateLimiter(
       pausedUntil = until;
       // A waiter's timer set for earlier wakes the pump, which sets a new one for the pause.
     },
+    tryAcquire: () => (queue.length === 0 && slotFree() ? takeSlot() : undefined),
     acquire(signal) {
       if (signal?.aborted) return Promise.reject(signal.reason);
       // The common case, nobody waiting and a slot free, needs no queue entry or abort listener.

@@ -2,7 +2,7 @@ import type { Log } from "../internal/log.js";
 import { redactUrl } from "../internal/redact.js";
 import { sleep } from "../internal/sleep.js";
 import { answerOf, readBody, ResponseTooLarge } from "./answer.js";
-import type { RateLimiter } from "./rate-limiter.js";
+import type { InProcessRateLimiter, RateLimiter } from "./rate-limiter.js";
 import {
   backoffDelay,
   parseRetryAfter,
@@ -23,14 +23,18 @@ export interface SenderOptions {
   log: Log;
 }
 
-/** How one call is sent, resolved once for the call. */
-export interface CallPlan {
-  /** Per attempt; false for none. */
-  timeoutMs: number | false;
-  retry: ResolvedRetryOptions | false;
-  /** The credentials this request carries, to redact from what comes back. */
-  secrets: readonly string[];
-}
+/**
+ * Sends one request: `timeoutMs` per attempt (false for none), the `retry` policy, and the
+ * credentials the request carries, to redact from what comes back.
+ */
+export type Sender = (
+  request: Request,
+  timeoutMs: number | false,
+  retry: ResolvedRetryOptions | false,
+  secrets: readonly string[],
+) => Promise<Response>;
+
+type Note = (level: keyof Log, text: string, details: Record<string, unknown>) => void;
 
 type Outcome =
   | { response: Response; bytes: Uint8Array }
@@ -62,26 +66,28 @@ export class TransportFailure extends Error {
  * attempt holds its rate-limit slot until then (see rate-limiter.ts). Every request ends at one
  * exit, `finish`: the answer with its attempts and redaction, or the failure with its attempts.
  */
-export function createSender(
-  options: SenderOptions,
-): (request: Request, plan: CallPlan) => Promise<Response> {
+export function createSender(options: SenderOptions): Sender {
   const { rateLimiter, maxResponseBytes, log } = options;
-  return async (request, plan) => {
+  const logging = log.debug || log.info || log.warn;
+  return async (request, timeoutMs, retry, secrets) => {
     const { method, signal: caller, url } = request;
-    const { retry, timeoutMs } = plan;
     const maxAttempts = retry ? (retry.methods.includes(method) ? retry.retries : 0) + 1 : 1;
     // Logged: the method and the URL with the credentials redacted; never headers or bodies.
-    const safeUrl = (log.debug || log.info || log.warn) && redactUrl(url, plan.secrets);
-    const note = (level: keyof Log, text: string, details: Record<string, unknown>): void =>
-      log[level]?.(`${method} ${safeUrl} ${text}`, { method, url: safeUrl, ...details });
+    const safeUrl = logging && redactUrl(url, secrets);
+    const note: Note | undefined =
+      logging &&
+      ((level, text, details) =>
+        log[level]?.(`${method} ${safeUrl} ${text}`, { method, url: safeUrl, ...details }));
     for (let attempt = 1; ; attempt++) {
       caller.throwIfAborted();
       const queued = log.info ? performance.now() : 0;
-      const release = await rateLimiter?.acquire(caller);
+      const release =
+        (rateLimiter as InProcessRateLimiter | undefined)?.tryAcquire?.() ??
+        (await rateLimiter?.acquire(caller));
       const timed = log.debug || log.warn;
       const started = timed || queued ? performance.now() : 0;
       if (queued && started - queued >= 1)
-        note("info", `waited ${Math.round(started - queued)} ms for the rate limiter`, {
+        note?.("info", `waited ${Math.round(started - queued)} ms for the rate limiter`, {
           attempt,
           waitedMs: Math.round(started - queued),
         });
@@ -97,13 +103,13 @@ export function createSender(
       if (timed) {
         const ms = Math.round(performance.now() - started);
         const result = status ?? failure;
-        note("debug", `answered ${result} in ${ms} ms (attempt ${attempt})`, {
+        note?.("debug", `answered ${result} in ${ms} ms (attempt ${attempt})`, {
           attempt,
           status,
           ms,
         });
         if (ms > (timeoutMs === false ? SLOW_MS : timeoutMs / 2))
-          note("warn", `was slow: ${result} after ${ms} ms (attempt ${attempt})`, {
+          note?.("warn", `was slow: ${result} after ${ms} ms (attempt ${attempt})`, {
             attempt,
             status,
             ms,
@@ -115,7 +121,7 @@ export function createSender(
         // Shared before the retry is decided, so every caller on this limiter holds off too.
         const pauseMs = rateLimiter?.pause && pauseRequested(status as number, headers);
         if (pauseMs !== undefined) {
-          note(
+          note?.(
             "warn",
             `was answered ${status}: every call on this rate limiter holds off ${pauseMs} ms`,
             {
@@ -134,9 +140,10 @@ export function createSender(
       } else if (retry && outcome.failure !== "too_large" && attempt < maxAttempts) {
         delayMs = backoffDelay(retry, attempt);
       }
-      if (delayMs === undefined || !retry) return finish(outcome, attempt, plan, maxResponseBytes);
+      if (delayMs === undefined || !retry)
+        return finish(outcome, attempt, timeoutMs, secrets, maxResponseBytes);
       const reason = (failure as "timeout" | "connection" | undefined) ?? "status";
-      note(
+      note?.(
         "info",
         `retries in ${delayMs} ms after ${status ?? reason} (attempt ${attempt} of ${maxAttempts})`,
         {
@@ -168,14 +175,14 @@ const SLOW_MS = 10_000;
 function finish(
   outcome: Outcome,
   attempts: number,
-  plan: CallPlan,
+  timeoutMs: number | false,
+  secrets: readonly string[],
   maxResponseBytes: number | false,
 ): Response {
-  if ("response" in outcome)
-    return answerOf(outcome.response, outcome.bytes, attempts, plan.secrets);
+  if ("response" in outcome) return answerOf(outcome.response, outcome.bytes, attempts, secrets);
   if (outcome.failure === "too_large")
     throw new TransportFailure("too_large", attempts, maxResponseBytes, undefined, outcome.status);
-  throw new TransportFailure(outcome.failure, attempts, plan.timeoutMs, outcome.cause);
+  throw new TransportFailure(outcome.failure, attempts, timeoutMs, outcome.cause);
 }
 
 /**
@@ -183,13 +190,9 @@ function finish(
  * must not fail the request that carried the news, nor leave an unhandled rejection; it is
  * reported, by its error's name only (a store's message may quote what it was sent).
  */
-function pauseSafely(
-  limiter: RateLimiter,
-  ms: number,
-  note: (level: keyof Log, text: string, details: Record<string, unknown>) => void,
-): void {
+function pauseSafely(limiter: RateLimiter, ms: number, note: Note | undefined): void {
   const failed = (error: unknown): void =>
-    note("warn", `could not pause the rate limiter: ${(error as Error)?.name}`, { pauseMs: ms });
+    note?.("warn", `could not pause the rate limiter: ${(error as Error)?.name}`, { pauseMs: ms });
   try {
     const pending = limiter.pause?.(ms);
     if (pending && typeof pending.then === "function") pending.then(undefined, failed);
