@@ -10,8 +10,17 @@ export const ORDER_DIRECTIONS = ["asc", "desc"] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 export type FilterOperator = (typeof FILTER_OPERATORS)[number];
 export type OrderDirection = (typeof ORDER_DIRECTIONS)[number];
-/** A filter string as Mode expects it. */
+/** A filter string as Mode expects it: what the helpers return, and literals in its grammar. */
 export type ModeFilter = `${FilterField}.${FilterOperator}.${string}`;
+
+declare const unchecked: unique symbol;
+/** A filter the spec's grammar does not know, sent as written: made by `uncheckedFilter`. */
+export type UncheckedFilter = string & { readonly [unchecked]: true };
+/**
+ * What a listing's `filter` parameter takes: a helper's output or a literal in Mode's grammar
+ * (a misspelt field or operator does not compile), or, spelled out, an `uncheckedFilter`.
+ */
+export type FilterParam = ModeFilter | UncheckedFilter;
 /** A `Date`, an ISO 8601 string (date, or date-time with `Z` or an offset) or epoch milliseconds. */
 export type DateInput = Date | string | number;
 
@@ -34,6 +43,18 @@ export const createdBefore = (date: DateInput): ModeFilter => filterBy("created_
 export const updatedAfter = (date: DateInput): ModeFilter => filterBy("updated_at", "gt", date);
 /** `filter` for items updated strictly before `date`. */
 export const updatedBefore = (date: DateInput): ModeFilter => filterBy("updated_at", "lt", date);
+
+/**
+ * A `filter` sent as written, for a field or operator Mode accepts but the spec does not know
+ * yet (`uncheckedFilter("id.gt.5")`). Nothing checks it: a mistake comes back as Mode's 400.
+ */
+export function uncheckedFilter(text: string): UncheckedFilter {
+  if (typeof text !== "string")
+    throw new TypeError(
+      `uncheckedFilter takes a string; got ${describe(text)} of type ${typeof text}`,
+    );
+  return text as UncheckedFilter;
+}
 
 /** The `order_by` and `order` query parameters, ready to spread into `query`. */
 export function orderBy<F extends FilterField, D extends OrderDirection>(

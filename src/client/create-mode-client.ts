@@ -3,7 +3,6 @@ import createClient, {
   type FetchResponse,
   type MaybeOptionalInit,
 } from "openapi-fetch";
-import type { paths } from "../../generated/schema.js";
 import { errorMiddleware } from "../errors/middleware.js";
 import { invalid } from "../internal/checks.js";
 import { readEnv } from "../internal/env.js";
@@ -16,6 +15,7 @@ import { createLog } from "./logger.js";
 import { DEFAULTS, type ModeClientOptions } from "./options.js";
 import { checkPathGiven, serializePath } from "./path-params.js";
 import { attachTransport, checkTimeout, createTransport } from "./transport.js";
+import type { ModePaths } from "./typed-paths.js";
 
 /**
  * A PATCH or POST whose init is typed directly rather than inferred: openapi-fetch infers `init`
@@ -25,22 +25,25 @@ import { attachTransport, checkTimeout, createTransport } from "./transport.js";
  */
 type BodyMethod<M extends "patch" | "post"> = <P extends PathsWith<M>>(
   url: P,
-  init: NonNullable<MaybeOptionalInit<paths[P], M>>,
+  init: NonNullable<MaybeOptionalInit<ModePaths[P], M>>,
 ) => Promise<
   FetchResponse<
-    Extract<paths[P][M], Record<string, unknown>>,
-    MaybeOptionalInit<paths[P], M>,
+    Extract<ModePaths[P][M], Record<string, unknown>>,
+    MaybeOptionalInit<ModePaths[P], M>,
     `${string}/${string}`
   >
 >;
 
 /** Paths that define method M (openapi-typescript writes `m?: never` for the others). */
 type PathsWith<M extends string> = {
-  [P in keyof paths]: paths[P] extends Record<M, object> ? P : never;
-}[keyof paths];
+  [P in keyof ModePaths]: ModePaths[P] extends Record<M, object> ? P : never;
+}[keyof ModePaths];
 
-/** An openapi-fetch client typed by Mode's Datasets API (request bodies checked strictly). */
-export type ModeClient = Omit<Client<paths>, "PATCH" | "POST"> & {
+/**
+ * An openapi-fetch client typed by Mode's Datasets API: request bodies checked strictly, and a
+ * listing's `filter` typed by Mode's grammar (see `FilterParam`).
+ */
+export type ModeClient = Omit<Client<ModePaths>, "PATCH" | "POST"> & {
   PATCH: BodyMethod<"patch">;
   POST: BodyMethod<"post">;
 };
@@ -79,7 +82,7 @@ export function createModeClient(options: ModeClientOptions = {}): ModeClient {
       log: createLog(options.logger, options.logLevel, DEFAULTS.logLevelEnv),
     }),
   );
-  const client = createClient<paths>({
+  const client = createClient<ModePaths>({
     baseUrl,
     headers: checkHeaders({
       // Mode's documented Accept for success bodies, plus the JSON its error bodies come in.
