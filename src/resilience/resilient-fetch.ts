@@ -141,7 +141,7 @@ export function createSender(options: SenderOptions): Sender {
         delayMs = backoffDelay(retry, attempt);
       }
       if (delayMs === undefined || !retry)
-        return finish(outcome, attempt, timeoutMs, secrets, maxResponseBytes);
+        return finish(outcome, method, attempt, timeoutMs, secrets, maxResponseBytes);
       const reason = (failure as "timeout" | "connection" | undefined) ?? "status";
       note?.(
         "info",
@@ -174,12 +174,14 @@ const SLOW_MS = 10_000;
  */
 function finish(
   outcome: Outcome,
+  method: string,
   attempts: number,
   timeoutMs: number | false,
   secrets: readonly string[],
   maxResponseBytes: number | false,
 ): Response {
-  if ("response" in outcome) return answerOf(outcome.response, outcome.bytes, attempts, secrets);
+  if ("response" in outcome)
+    return answerOf(outcome.response, outcome.bytes, method, attempts, secrets);
   if (outcome.failure === "too_large")
     throw new TransportFailure("too_large", attempts, maxResponseBytes, undefined, outcome.status);
   throw new TransportFailure(outcome.failure, attempts, timeoutMs, outcome.cause);
