@@ -29,7 +29,7 @@ export const errorMiddleware: Middleware = {
     if (!response.ok) {
       if (held) return undefined;
       const bytes = new Uint8Array(await response.arrayBuffer());
-      return answerOf(response, bytes, request.method, 1, secretsOf(request));
+      return answerOf(response, bytes, request.method, undefined, secretsOf(request));
     }
     const { method } = request;
     const { parseAs } = options;

@@ -7,7 +7,8 @@ import { redactText, redactUrl, redactValue } from "../internal/redact.js";
  * the Response anyway: the credentials to redact are never stored.
  */
 export interface Held {
-  attempts: number;
+  /** Undefined for a Response a caller's own middleware put in place: its attempts are not known. */
+  attempts: number | undefined;
   /** A success's body as read; undefined for an error answer, which keeps its own (redacted) body. */
   bytes?: Uint8Array | undefined;
   /** A success's body as the layer above read it (parsed JSON, or what openapi-fetch asked for). */
@@ -100,7 +101,7 @@ export function answerOf(
   response: Response,
   bytes: Uint8Array,
   method: string,
-  attempts: number,
+  attempts: number | undefined,
   secrets: readonly string[],
 ): Response {
   const { status, ok } = response;
