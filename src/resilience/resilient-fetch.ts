@@ -1,8 +1,14 @@
+import type { Log } from "../internal/log.js";
+import { redactUrl } from "../internal/redact.js";
 import { sleep } from "../internal/sleep.js";
 import { answerOf, readBody, ResponseTooLarge } from "./answer.js";
-import { pauseRequested } from "./rate-limit-headers.js";
-import type { RateLimiter } from "./rate-limiter.js";
-import { backoffDelay, parseRetryAfter, type ResolvedRetryOptions } from "./retry.js";
+import type { InProcessRateLimiter, RateLimiter } from "./rate-limiter.js";
+import {
+  backoffDelay,
+  parseRetryAfter,
+  pauseRequested,
+  type ResolvedRetryOptions,
+} from "./retry.js";
 
 export type FetchLike = (input: Request) => Promise<Response>;
 
@@ -13,16 +19,22 @@ export interface SenderOptions {
   rateLimiter?: RateLimiter | undefined;
   /** Largest body read, counted after decoding; false for no limit. */
   maxResponseBytes: number | false;
+  /** What is reported, and where; no level enabled when logging is off. */
+  log: Log;
 }
 
-/** How one call is sent, resolved once for the call. */
-export interface CallPlan {
-  /** Per attempt; false for none. */
-  timeoutMs: number | false;
-  retry: ResolvedRetryOptions | false;
-  /** The credentials this request carries, to redact from what comes back. */
-  secrets: readonly string[];
-}
+/**
+ * Sends one request: `timeoutMs` per attempt (false for none), the `retry` policy, and the
+ * credentials the request carries, to redact from what comes back.
+ */
+export type Sender = (
+  request: Request,
+  timeoutMs: number | false,
+  retry: ResolvedRetryOptions | false,
+  secrets: readonly string[],
+) => Promise<Response>;
+
+type Note = (level: keyof Log, text: string, details: Record<string, unknown>) => void;
 
 type Outcome =
   | { response: Response; bytes: Uint8Array }
@@ -54,31 +66,72 @@ export class TransportFailure extends Error {
  * attempt holds its rate-limit slot until then (see rate-limiter.ts). Every request ends at one
  * exit, `finish`: the answer with its attempts and redaction, or the failure with its attempts.
  */
-export function createSender(
-  options: SenderOptions,
-): (request: Request, plan: CallPlan) => Promise<Response> {
-  const { rateLimiter, maxResponseBytes } = options;
-  return async (request, plan) => {
-    const { method, signal: caller } = request;
-    const { retry } = plan;
+export function createSender(options: SenderOptions): Sender {
+  const { rateLimiter, maxResponseBytes, log } = options;
+  const logging = log.debug || log.info || log.warn;
+  return async (request, timeoutMs, retry, secrets) => {
+    const { method, signal: caller, url } = request;
     const maxAttempts = retry ? (retry.methods.includes(method) ? retry.retries : 0) + 1 : 1;
+    // Logged: the method and the URL with the credentials redacted; never headers or bodies.
+    const safeUrl = logging && redactUrl(url, secrets);
+    const note: Note | undefined =
+      logging &&
+      ((level, text, details) =>
+        log[level]?.(`${method} ${safeUrl} ${text}`, { method, url: safeUrl, ...details }));
     for (let attempt = 1; ; attempt++) {
       caller.throwIfAborted();
-      const release = await rateLimiter?.acquire(caller);
+      const queued = log.info ? performance.now() : 0;
+      const release =
+        (rateLimiter as InProcessRateLimiter | undefined)?.tryAcquire?.() ??
+        (await rateLimiter?.acquire(caller));
+      const timed = log.debug || log.warn;
+      const started = timed || queued ? performance.now() : 0;
+      if (queued && started - queued >= 1)
+        note?.("info", `waited ${Math.round(started - queued)} ms for the rate limiter`, {
+          attempt,
+          waitedMs: Math.round(started - queued),
+        });
       let outcome: Outcome;
       try {
-        outcome = await attemptOnce(options, request, plan.timeoutMs);
+        outcome = await attemptOnce(options, request, timeoutMs);
       } finally {
         // The attempt has settled (body read, failed or aborted): its window starts now.
         release?.();
       }
+      const status = "response" in outcome ? outcome.response.status : undefined;
+      const failure = "failure" in outcome ? outcome.failure : undefined;
+      if (timed) {
+        const ms = Math.round(performance.now() - started);
+        const result = status ?? failure;
+        note?.("debug", `answered ${result} in ${ms} ms (attempt ${attempt})`, {
+          attempt,
+          status,
+          ms,
+        });
+        if (ms > (timeoutMs === false ? SLOW_MS : timeoutMs / 2))
+          note?.("warn", `was slow: ${result} after ${ms} ms (attempt ${attempt})`, {
+            attempt,
+            status,
+            ms,
+          });
+      }
       let delayMs: number | undefined;
       if ("response" in outcome) {
-        const { status, headers } = outcome.response;
+        const { headers } = outcome.response;
         // Shared before the retry is decided, so every caller on this limiter holds off too.
-        const pauseMs = rateLimiter?.pause ? pauseRequested(status, headers) : undefined;
-        if (pauseMs !== undefined) pauseSafely(rateLimiter as RateLimiter, pauseMs);
-        if (retry && attempt < maxAttempts && retry.statuses.includes(status)) {
+        const pauseMs = rateLimiter?.pause && pauseRequested(status as number, headers);
+        if (pauseMs !== undefined) {
+          note?.(
+            "warn",
+            `was answered ${status}: every call on this rate limiter holds off ${pauseMs} ms`,
+            {
+              status,
+              pauseMs,
+            },
+          );
+          pauseSafely(rateLimiter as RateLimiter, pauseMs, note);
+        }
+        if (retry && attempt < maxAttempts && retry.statuses.includes(status as number)) {
           const after = parseRetryAfter(headers.get("retry-after"));
           // A longer Retry-After is not waited out: the answer goes up as it is.
           if (after === undefined || after <= retry.maxRetryAfterMs)
@@ -87,20 +140,33 @@ export function createSender(
       } else if (retry && outcome.failure !== "too_large" && attempt < maxAttempts) {
         delayMs = backoffDelay(retry, attempt);
       }
-      if (delayMs === undefined || !retry) return finish(outcome, attempt, plan, maxResponseBytes);
+      if (delayMs === undefined || !retry)
+        return finish(outcome, method, attempt, timeoutMs, secrets, maxResponseBytes);
+      const reason = (failure as "timeout" | "connection" | undefined) ?? "status";
+      note?.(
+        "info",
+        `retries in ${delayMs} ms after ${status ?? reason} (attempt ${attempt} of ${maxAttempts})`,
+        {
+          attempt,
+          status,
+          delayMs,
+        },
+      );
       retry.onRetry?.({
         method,
-        url: request.url,
+        url,
         attempt,
         delayMs,
-        ...("response" in outcome
-          ? { reason: "status", status: outcome.response.status }
-          : { reason: outcome.failure as "timeout" | "connection" }),
+        reason,
+        ...(status === undefined ? {} : { status }),
       });
       await sleep(delayMs, caller);
     }
   };
 }
+
+// Without a timeout, an attempt this long is reported as slow; with one, half of it.
+const SLOW_MS = 10_000;
 
 /**
  * The one exit of every request: the answer, with the attempts it took recorded and the
@@ -108,27 +174,32 @@ export function createSender(
  */
 function finish(
   outcome: Outcome,
+  method: string,
   attempts: number,
-  plan: CallPlan,
+  timeoutMs: number | false,
+  secrets: readonly string[],
   maxResponseBytes: number | false,
 ): Response {
   if ("response" in outcome)
-    return answerOf(outcome.response, outcome.bytes, attempts, plan.secrets);
+    return answerOf(outcome.response, outcome.bytes, method, attempts, secrets);
   if (outcome.failure === "too_large")
     throw new TransportFailure("too_large", attempts, maxResponseBytes, undefined, outcome.status);
-  throw new TransportFailure(outcome.failure, attempts, plan.timeoutMs, outcome.cause);
+  throw new TransportFailure(outcome.failure, attempts, timeoutMs, outcome.cause);
 }
 
 /**
  * Tells the limiter to pause. A limiter that throws or rejects (a shared store that is down)
- * must not fail the request that carried the news, nor leave an unhandled rejection.
+ * must not fail the request that carried the news, nor leave an unhandled rejection; it is
+ * reported, by its error's name only (a store's message may quote what it was sent).
  */
-function pauseSafely(limiter: RateLimiter, ms: number): void {
+function pauseSafely(limiter: RateLimiter, ms: number, note: Note | undefined): void {
+  const failed = (error: unknown): void =>
+    note?.("warn", `could not pause the rate limiter: ${(error as Error)?.name}`, { pauseMs: ms });
   try {
     const pending = limiter.pause?.(ms);
-    if (pending && typeof pending.then === "function") pending.then(undefined, () => undefined);
-  } catch {
-    // Ignored, as above.
+    if (pending && typeof pending.then === "function") pending.then(undefined, failed);
+  } catch (error) {
+    failed(error);
   }
 }
 
