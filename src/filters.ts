@@ -10,8 +10,17 @@ export const ORDER_DIRECTIONS = ["asc", "desc"] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 export type FilterOperator = (typeof FILTER_OPERATORS)[number];
 export type OrderDirection = (typeof ORDER_DIRECTIONS)[number];
-/** A filter string as Mode expects it. */
+/** A filter string as Mode expects it: what the helpers return, and literals in its grammar. */
 export type ModeFilter = `${FilterField}.${FilterOperator}.${string}`;
+
+declare const unchecked: unique symbol;
+/** A filter the spec's grammar does not know, sent as written: made by `uncheckedFilter`. */
+export type UncheckedFilter = string & { readonly [unchecked]: true };
+/**
+ * What a listing's `filter` parameter takes: a helper's output or a literal in Mode's grammar
+ * (a misspelt field or operator does not compile), or, spelled out, an `uncheckedFilter`.
+ */
+export type FilterParam = ModeFilter | UncheckedFilter;
 /** A `Date`, an ISO 8601 string (date, or date-time with `Z` or an offset) or epoch milliseconds. */
 export type DateInput = Date | string | number;
 
@@ -21,8 +30,8 @@ export function filterBy(
   operator: FilterOperator,
   date: DateInput,
 ): ModeFilter {
-  assertOneOf("filter field", field, FILTER_FIELDS);
-  assertOneOf("filter operator", operator, FILTER_OPERATORS);
+  oneOf("filter field", field, FILTER_FIELDS);
+  oneOf("filter operator", operator, FILTER_OPERATORS);
   return `${field}.${operator}.${toUtcIso(date)}`;
 }
 
@@ -35,20 +44,33 @@ export const updatedAfter = (date: DateInput): ModeFilter => filterBy("updated_a
 /** `filter` for items updated strictly before `date`. */
 export const updatedBefore = (date: DateInput): ModeFilter => filterBy("updated_at", "lt", date);
 
+/**
+ * A `filter` sent as written, for a field or operator Mode accepts but the spec does not know
+ * yet (`uncheckedFilter("id.gt.5")`). Nothing checks it: a mistake comes back as Mode's 400.
+ */
+export function uncheckedFilter(text: string): UncheckedFilter {
+  if (typeof text !== "string")
+    throw new TypeError(
+      `uncheckedFilter takes a string; got ${describe(text)} of type ${typeof text}`,
+    );
+  return text as UncheckedFilter;
+}
+
 /** The `order_by` and `order` query parameters, ready to spread into `query`. */
 export function orderBy<F extends FilterField, D extends OrderDirection>(
   field: F,
   direction: D,
 ): { order_by: F; order: D } {
-  assertOneOf("order_by field", field, FILTER_FIELDS);
-  assertOneOf("order direction", direction, ORDER_DIRECTIONS);
+  oneOf("order_by field", field, FILTER_FIELDS);
+  oneOf("order direction", direction, ORDER_DIRECTIONS);
   return { order_by: field, order: direction };
 }
 
 // Date-only is read as UTC midnight (as JavaScript does); a date-time must carry Z or an offset,
-// because JavaScript would otherwise read it in the machine's local zone.
+// because JavaScript would otherwise read it in the machine's local zone. Hours stop at 23:
+// JavaScript reads 24:00 as the next day.
 const ISO_8601 =
-  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2})))?$/;
+  /^(\d{4})-(\d{2})-(\d{2})(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d))?$/;
 // toISOString widens years outside 0000-9999 to "+275760-..." which the pattern rejects.
 const LOWEST = -62_167_219_200_000; // 0000-01-01T00:00:00.000Z
 const HIGHEST = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
@@ -56,11 +78,10 @@ const HIGHEST = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
 /** UTC ISO 8601 with milliseconds and `Z`, as Mode writes timestamps. */
 export function toUtcIso(date: DateInput): string {
   const ms = toEpochMs(date);
-  if (ms < LOWEST || ms > HIGHEST) {
+  if (!(ms >= LOWEST && ms <= HIGHEST))
     throw new RangeError(
       `Date ${describe(date)} is outside years 0000-9999; expected a date Mode can store`,
     );
-  }
   return new Date(ms).toISOString();
 }
 
@@ -74,66 +95,36 @@ function toEpochMs(date: DateInput): number {
     return ms;
   }
   if (typeof date === "number") {
-    if (!Number.isFinite(date)) {
+    if (!Number.isFinite(date))
       throw new RangeError(
-        `Epoch milliseconds ${String(date)} is not a finite number; expected e.g. ${Date.UTC(2024, 0, 1)}`,
+        `Epoch milliseconds ${date} is not a finite number; expected e.g. ${Date.UTC(2024, 0, 1)}`,
       );
-    }
     return Math.trunc(date);
   }
-  if (typeof date === "string") return parseIso(date);
-  throw new TypeError(
-    `Date ${describe(date)} has type ${date === null ? "null" : typeof date}; expected a Date, an ISO 8601 string or epoch milliseconds`,
-  );
-}
-
-function parseIso(text: string): number {
-  const match = ISO_8601.exec(text);
-  const bad = (why: string): RangeError =>
-    new RangeError(
-      `Date string ${JSON.stringify(text)} ${why}; expected ISO 8601 such as "2024-09-02" or "2024-09-02T07:38:43.722Z"`,
+  if (typeof date !== "string")
+    throw new TypeError(
+      `Date ${describe(date)} has type ${date === null ? "null" : typeof date}; expected a Date, an ISO 8601 string or epoch milliseconds`,
     );
-  if (!match) throw bad("is not ISO 8601 with a time zone");
-  const [, y, mo, d, h = "0", mi = "0", s = "0", , oh = "0", om = "0"] = match;
-  const year = Number(y);
-  const month = Number(mo);
-  const day = Number(d);
-  if (month < 1 || month > 12) throw bad(`has month ${mo}`);
-  if (day < 1 || day > daysInMonth(year, month))
-    throw bad(`has day ${d}, which ${y}-${mo} does not have`);
-  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) throw bad("has an out-of-range time");
-  if (Number(oh) > 23 || Number(om) > 59) throw bad("has an out-of-range offset");
-  const ms = Date.parse(text);
-  if (Number.isNaN(ms)) throw bad("cannot be read");
-  return ms;
+  const match = ISO_8601.exec(date);
+  const [, year, month, day] = (match ?? []).map(Number);
+  // Date.parse reads "2024-02-30" as March 1st, so the day must survive a round trip.
+  const midnight = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 0));
+  if (!match || midnight.getUTCMonth() !== (month ?? 0) - 1 || midnight.getUTCDate() !== day)
+    throw new RangeError(
+      `Date string ${JSON.stringify(date)} is not a valid ISO 8601 date with a time zone; expected e.g. "2024-09-02" or "2024-09-02T07:38:43.722Z"`,
+    );
+  return Date.parse(date);
 }
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-// Date.parse happily reads "2024-02-30" as March 1st, so the day is checked by hand.
-function daysInMonth(year: number, month: number): number {
-  return month === 2 && isLeap(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 31);
-}
-
-function isLeap(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-function assertOneOf<T extends string>(
-  what: string,
-  value: unknown,
-  allowed: readonly T[],
-): asserts value is T {
-  if (typeof value !== "string") {
+function oneOf<T extends string>(what: string, value: unknown, allowed: readonly T[]): void {
+  if (typeof value !== "string")
     throw new TypeError(
       `${what} ${describe(value)} is not a string; expected one of ${allowed.join(", ")}`,
     );
-  }
-  if (!(allowed as readonly string[]).includes(value)) {
+  if (!(allowed as readonly string[]).includes(value))
     throw new RangeError(
       `Unknown ${what} ${JSON.stringify(value)}; expected one of ${allowed.join(", ")}`,
     );
-  }
 }
 
 function describe(value: unknown): string {
@@ -141,8 +132,7 @@ function describe(value: unknown): string {
     const ms = Date.prototype.getTime.call(value);
     return Number.isNaN(ms) ? "Invalid Date" : new Date(ms).toISOString();
   }
-  if (typeof value === "string") return JSON.stringify(value);
-  return String(value);
+  return typeof value === "string" ? JSON.stringify(value) : String(value);
 }
 
 // A Date from another realm (a vm context, an iframe, some test runners) fails `instanceof Date`;

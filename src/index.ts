@@ -1,4 +1,5 @@
 export { createModeClient, type ModeClient } from "./client/create-mode-client.js";
+export type { ModePaths } from "./client/typed-paths.js";
 export { DEFAULTS, type ModeClientOptions } from "./client/options.js";
 export type { ModeCredentials, ModeCredentialsProvider } from "./client/auth.js";
 export type { RetryEvent, RetryOptions } from "./resilience/retry.js";
@@ -7,13 +8,14 @@ export type {
   RateLimitOptions,
   RateLimitRelease,
 } from "./resilience/rate-limiter.js";
-export type { Logger } from "./client/logger.js";
+export type { Logger, LogLevel } from "./client/logger.js";
 export {
   createModeDatasets,
   type ModeDatasets,
   type ModeDatasetsOptions,
 } from "./datasets/mode-datasets.js";
 export type { CallOptions, ModePromise } from "./datasets/call.js";
+export { toArray, type ToArrayOptions } from "./datasets/to-array.js";
 export {
   paginate,
   type IterateOptions,
@@ -57,13 +59,16 @@ export {
   createdBefore,
   filterBy,
   orderBy,
+  uncheckedFilter,
   updatedAfter,
   updatedBefore,
   type DateInput,
   type FilterField,
   type FilterOperator,
+  type FilterParam,
   type ModeFilter,
   type OrderDirection,
+  type UncheckedFilter,
 } from "./filters.js";
 export {
   ModeApiError,

@@ -13,6 +13,8 @@ const functions = [
   "updatedBefore",
   "orderBy",
   "errorFromResponse",
+  "uncheckedFilter",
+  "toArray",
 ] as const;
 
 const errorClasses = [

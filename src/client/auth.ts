@@ -47,34 +47,67 @@ export function assertCredentials(
 }
 
 /**
+ * Refuses a URL credentials must not be sent to: not absolute, carrying a user name or password,
+ * or neither https:// nor http:// to a loopback host. `what` names the option it came from; a
+ * request's own URL is not echoed (its query may hold a key), only its host.
+ */
+export function checkUrl(url: string, what?: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new TypeError(
+      `${what} ${JSON.stringify(url)} is not an absolute URL; expected e.g. "https://app.mode.com/api"`,
+    );
+  }
+  const { protocol, hostname, host, username, password } = parsed;
+  if (username || password)
+    throw new TypeError(
+      `${what} must not contain a user name or password; pass \`token\` and \`secret\` instead`,
+    );
+  if (protocol !== "https:" && !(protocol === "http:" && isLoopbackHost(hostname)))
+    throw new TypeError(
+      `${what ? `${what} ${JSON.stringify(url)}` : `A request to ${host}`} would send Mode credentials over ${protocol === "http:" ? "plain http://" : protocol}; expected https:// (http:// only to localhost, 127.0.0.0/8 or [::1])`,
+    );
+}
+
+/**
  * Sets `Authorization: Basic ...` on a request about to be sent and returns the strings to
  * redact from what comes back. Credentials are resolved per call (so a provider can rotate
- * them) and refused over plain http:// to anything but loopback; fixed ones are encoded once.
- * This runs beneath openapi-fetch's middleware, so a caller's middleware never sees them.
+ * them) and refused over plain http:// to anything but loopback; a pair is encoded once, and
+ * fixed ones are checked once. This runs beneath openapi-fetch's middleware, so a caller's own
+ * middleware never sees them.
  */
 export function createAuth(
   getCredentials: ModeCredentialsProvider,
   source: string,
-): (request: Request) => Promise<readonly string[]> {
+  fixed: boolean,
+  baseUrl: string,
+): (request: Request) => readonly string[] | Promise<readonly string[]> {
   // The last pair seen and what it encodes to: a rotated pair is encoded again.
   let last: { token: string; secret: string; header: string } | undefined;
-  return async (request) => {
-    const { url } = request;
-    if (!url.startsWith("https:")) {
-      const { protocol, hostname, host } = new URL(url);
-      if (protocol === "http:" && !isLoopbackHost(hostname)) {
-        throw new TypeError(
-          `Refusing to send Mode credentials over plain http:// to ${host}; use https:// or a loopback address`,
-        );
-      }
-    }
-    const credentials: unknown = await getCredentials();
+  // Checked when the client was made; only a request sent elsewhere (a per-request baseUrl) is
+  // checked again.
+  const checked = `${baseUrl.replace(/\/$/, "")}/`;
+  const use = (request: Request, credentials: unknown): readonly string[] => {
     assertCredentials(credentials, source);
     const { token, secret } = credentials;
-    if (last?.token !== token || last.secret !== secret) {
+    if (last?.token !== token || last.secret !== secret)
       last = { token, secret, header: `Basic ${base64Utf8(`${token}:${secret}`)}` };
-    }
     request.headers.set("Authorization", last.header);
     return secretsOfAuthorization(last.header);
+  };
+  return (request) => {
+    const { url } = request;
+    if (!url.startsWith("https:") && !url.startsWith(checked)) checkUrl(url);
+    // Fixed credentials, once checked, are set as they are; a provider is asked every time.
+    if (fixed && last) {
+      request.headers.set("Authorization", last.header);
+      return secretsOfAuthorization(last.header);
+    }
+    const credentials = getCredentials();
+    return typeof (credentials as Partial<PromiseLike<unknown>>)?.then === "function"
+      ? Promise.resolve(credentials).then((resolved) => use(request, resolved))
+      : use(request, credentials);
   };
 }

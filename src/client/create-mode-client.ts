@@ -3,23 +3,20 @@ import createClient, {
   type FetchResponse,
   type MaybeOptionalInit,
 } from "openapi-fetch";
-import type { paths } from "../../generated/schema.js";
 import { errorMiddleware } from "../errors/middleware.js";
+import { invalid } from "../internal/checks.js";
 import { readEnv } from "../internal/env.js";
-import { isLoopbackHost } from "../internal/loopback.js";
 import { createRateLimiter, type RateLimiter } from "../resilience/rate-limiter.js";
 import { createSender } from "../resilience/resilient-fetch.js";
 import { resolveRetryOptions } from "../resilience/retry.js";
-import {
-  assertCredentials,
-  createAuth,
-  type ModeCredentials,
-  type ModeCredentialsProvider,
-} from "./auth.js";
+import { assertCredentials, checkUrl, createAuth, type ModeCredentials } from "./auth.js";
 import { checkHeaders } from "./headers.js";
+import { createLog } from "./logger.js";
 import { DEFAULTS, type ModeClientOptions } from "./options.js";
-import { checkedPathSerializer, checkPathGiven } from "./path-params.js";
+import { checkPathGiven, serializePath } from "./path-params.js";
 import { attachTransport, checkTimeout, createTransport } from "./transport.js";
+import type { ModePaths } from "./typed-paths.js";
+
 /**
  * A PATCH or POST whose init is typed directly rather than inferred: openapi-fetch infers `init`
  * as a generic, and TypeScript skips excess-property checks on nested literals checked against a
@@ -28,22 +25,25 @@ import { attachTransport, checkTimeout, createTransport } from "./transport.js";
  */
 type BodyMethod<M extends "patch" | "post"> = <P extends PathsWith<M>>(
   url: P,
-  init: NonNullable<MaybeOptionalInit<paths[P], M>>,
+  init: NonNullable<MaybeOptionalInit<ModePaths[P], M>>,
 ) => Promise<
   FetchResponse<
-    Extract<paths[P][M], Record<string, unknown>>,
-    MaybeOptionalInit<paths[P], M>,
+    Extract<ModePaths[P][M], Record<string, unknown>>,
+    MaybeOptionalInit<ModePaths[P], M>,
     `${string}/${string}`
   >
 >;
 
 /** Paths that define method M (openapi-typescript writes `m?: never` for the others). */
 type PathsWith<M extends string> = {
-  [P in keyof paths]: paths[P] extends Record<M, object> ? P : never;
-}[keyof paths];
+  [P in keyof ModePaths]: ModePaths[P] extends Record<M, object> ? P : never;
+}[keyof ModePaths];
 
-/** An openapi-fetch client typed by Mode's Datasets API (request bodies checked strictly). */
-export type ModeClient = Omit<Client<paths>, "PATCH" | "POST"> & {
+/**
+ * An openapi-fetch client typed by Mode's Datasets API: request bodies checked strictly, and a
+ * listing's `filter` typed by Mode's grammar (see `FilterParam`).
+ */
+export type ModeClient = Omit<Client<ModePaths>, "PATCH" | "POST"> & {
   PATCH: BodyMethod<"patch">;
   POST: BodyMethod<"post">;
 };
@@ -56,39 +56,41 @@ export function createModeClient(options: ModeClientOptions = {}): ModeClient {
   // An empty variable counts as unset, as CI systems often export empty ones.
   const fromEnv =
     options.baseUrl === undefined ? readEnv(DEFAULTS.baseUrlEnv) || undefined : undefined;
-  const baseUrl = checkBaseUrl(
-    options.baseUrl ?? fromEnv ?? DEFAULTS.baseUrl,
-    fromEnv === undefined ? "baseUrl" : DEFAULTS.baseUrlEnv,
-  );
-  const headers = checkHeaders({
-    // Mode's documented Accept for success bodies, plus the JSON its error bodies come in.
-    Accept: "application/hal+json, application/json;q=0.9",
-    "User-Agent": options.userAgent ?? DEFAULTS.userAgent,
-    ...options.headers,
-  });
-  const credentials = credentialsFrom(options);
+  const baseUrl = options.baseUrl ?? fromEnv ?? DEFAULTS.baseUrl;
+  checkUrl(baseUrl, fromEnv === undefined ? "baseUrl" : DEFAULTS.baseUrlEnv);
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULTS.maxResponseBytes;
   if (
     maxResponseBytes !== false &&
-    (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1)
-  ) {
-    throw new RangeError(
-      `maxResponseBytes ${String(maxResponseBytes)} is invalid; expected a whole number of bytes of at least 1, or false`,
+    !(Number.isSafeInteger(maxResponseBytes) && maxResponseBytes > 0)
+  )
+    throw invalid(
+      "maxResponseBytes",
+      maxResponseBytes,
+      "a whole number of bytes of at least 1, or false",
     );
-  }
   const settings = {
     timeoutMs: checkTimeout(options.timeoutMs ?? DEFAULTS.timeoutMs),
     retry: resolveRetryOptions(options.retry, DEFAULTS.retry),
   };
   const transport = createTransport(
     settings,
-    createAuth(credentials.provider, credentials.source),
-    createSender({ fetch: options.fetch, rateLimiter: rateLimiterFrom(options), maxResponseBytes }),
+    createAuth(...credentialsFrom(options), baseUrl),
+    createSender({
+      fetch: options.fetch,
+      rateLimiter: rateLimiterFrom(options),
+      maxResponseBytes,
+      log: createLog(options.logger, options.logLevel, DEFAULTS.logLevelEnv),
+    }),
   );
-  const client = createClient<paths>({
+  const client = createClient<ModePaths>({
     baseUrl,
-    headers,
-    pathSerializer: checkedPathSerializer,
+    headers: checkHeaders({
+      // Mode's documented Accept for success bodies, plus the JSON its error bodies come in.
+      Accept: "application/hal+json, application/json;q=0.9",
+      "User-Agent": options.userAgent ?? DEFAULTS.userAgent,
+      ...options.headers,
+    }),
+    pathSerializer: serializePath,
     fetch: (request: Request) => transport.send(request, settings),
   });
   // One middleware, so each call pays for one round of hooks: a bad path parameter is refused
@@ -97,88 +99,55 @@ export function createModeClient(options: ModeClientOptions = {}): ModeClient {
   return attachTransport(client, transport);
 }
 
-function rateLimiterFrom(options: ModeClientOptions): RateLimiter | undefined {
-  const { rateLimiter } = options;
+function rateLimiterFrom({ rateLimit, rateLimiter }: ModeClientOptions): RateLimiter | undefined {
   if (rateLimiter === undefined) {
-    const rateLimit = options.rateLimit ?? DEFAULTS.rateLimit;
-    return rateLimit === false ? undefined : createRateLimiter(rateLimit);
+    const limit = rateLimit ?? DEFAULTS.rateLimit;
+    return limit === false ? undefined : createRateLimiter(limit);
   }
-  if (options.rateLimit !== undefined) {
+  if (rateLimit !== undefined)
     throw new TypeError(
       "Pass either `rateLimit` or `rateLimiter` to createModeClient, not both: `rateLimit` configures the in-process limiter that `rateLimiter` replaces",
     );
-  }
-  const candidate = rateLimiter as Partial<Record<keyof RateLimiter, unknown>> | null;
-  if (
-    candidate === null ||
-    typeof candidate !== "object" ||
-    typeof candidate.acquire !== "function"
-  ) {
-    throw new TypeError(
-      `rateLimiter ${candidate === null ? "null" : `of type ${typeof candidate}`} has no acquire method; expected { acquire(signal?), pause?(ms) }`,
+  const { acquire, pause } = (rateLimiter ?? {}) as unknown as Record<string, unknown>;
+  if (typeof acquire !== "function" || (pause !== undefined && typeof pause !== "function"))
+    throw invalid(
+      "rateLimiter",
+      typeof rateLimiter,
+      "an object with acquire(signal?) and optionally pause(ms)",
+      TypeError,
     );
-  }
-  if (candidate.pause !== undefined && typeof candidate.pause !== "function") {
-    throw new TypeError(
-      `rateLimiter.pause has type ${typeof candidate.pause}; expected a function or none`,
-    );
-  }
   return rateLimiter;
 }
 
-function credentialsFrom(options: ModeClientOptions): {
-  provider: ModeCredentialsProvider;
-  source: string;
-} {
-  if (options.credentials !== undefined) {
-    if (options.token !== undefined || options.secret !== undefined) {
+/** Where the credentials come from: a function, the options, or the environment. */
+function credentialsFrom(
+  options: ModeClientOptions,
+): [() => ModeCredentials | Promise<ModeCredentials>, string, boolean] {
+  const { credentials, token: given, secret: givenSecret } = options;
+  const fromOptions = given !== undefined || givenSecret !== undefined;
+  if (credentials !== undefined) {
+    if (fromOptions)
       throw new TypeError(
         "Pass either `credentials` or `token` and `secret` to createModeClient, not both",
       );
-    }
-    if (typeof options.credentials !== "function") {
-      throw new TypeError(
-        `credentials has type ${typeof options.credentials}; expected a function returning { token, secret }`,
+    if (typeof credentials !== "function")
+      throw invalid(
+        "credentials",
+        typeof credentials,
+        "a function returning { token, secret }",
+        TypeError,
       );
-    }
-    return { provider: options.credentials, source: "the credentials function" };
+    return [credentials, "the credentials function", false];
   }
-  const fromOptions = options.token !== undefined || options.secret !== undefined;
-  const token = options.token ?? readEnv(DEFAULTS.tokenEnv);
-  const secret = options.secret ?? readEnv(DEFAULTS.secretEnv);
+  const fixed = {
+    token: given ?? readEnv(DEFAULTS.tokenEnv),
+    secret: givenSecret ?? readEnv(DEFAULTS.secretEnv),
+  } as ModeCredentials;
   const source = fromOptions
     ? "the options"
     : `the environment (${DEFAULTS.tokenEnv}, ${DEFAULTS.secretEnv})`;
   // Explicitly given credentials are checked now; missing ones only when a request needs them,
   // so a client can be created before the environment is complete (module scope, tests).
-  if (fromOptions) assertCredentials({ token, secret }, source);
-  const fixed = { token, secret } as ModeCredentials;
-  return { provider: () => fixed, source };
-}
-
-function checkBaseUrl(baseUrl: string, source: string): string {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    throw new TypeError(
-      `${source} ${JSON.stringify(baseUrl)} is not an absolute URL; expected e.g. "${DEFAULTS.baseUrl}"`,
-    );
-  }
-  if (url.username || url.password) {
-    throw new TypeError(
-      `${source} must not contain a user name or password; pass \`token\` and \`secret\` instead`,
-    );
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new TypeError(
-      `${source} ${JSON.stringify(baseUrl)} uses ${url.protocol}; expected https:// (or http:// to a loopback host)`,
-    );
-  }
-  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
-    throw new TypeError(
-      `${source} ${JSON.stringify(baseUrl)} would send Mode credentials over plain http://; expected https:// (http:// is allowed only to localhost, 127.0.0.0/8 or [::1])`,
-    );
-  }
-  return baseUrl;
+  if (fromOptions) assertCredentials(fixed, source);
+  return [() => fixed, source, true];
 }

@@ -1,6 +1,7 @@
 import type { RateLimiter, RateLimitOptions } from "../resilience/rate-limiter.js";
 import type { RetryOptions } from "../resilience/retry.js";
 import type { ModeCredentialsProvider } from "./auth.js";
+import type { Logger, LogLevel } from "./logger.js";
 
 /**
  * Options of `createModeClient` (and `createModeDatasets`). All optional; defaults in
@@ -51,6 +52,16 @@ export interface ModeClientOptions {
   userAgent?: string | undefined;
   /** Extra headers sent on every request; values with CR or LF are refused. Default: none. */
   headers?: Record<string, string> | undefined;
+  /**
+   * Where the client reports what it does (retries, waits, slow attempts, every attempt at
+   * `"debug"`): any object with `debug`, `info`, `warn` and `error`. Default `console`.
+   */
+  logger?: Logger | undefined;
+  /**
+   * How much is reported: `"off"`, `"error"`, `"warn"`, `"info"` or `"debug"`. Default: `MODE_LOG`
+   * from the environment, else `"off"`.
+   */
+  logLevel?: LogLevel | undefined;
 }
 
 /**
@@ -63,6 +74,8 @@ export const DEFAULTS = {
   baseUrl: "https://app.mode.com/api",
   /** Environment variable read for the API root when `baseUrl` is not given. */
   baseUrlEnv: "MODE_BASE_URL",
+  /** Environment variable read for `logLevel` when it is not given; unset means off. */
+  logLevelEnv: "MODE_LOG",
   /** Environment variables read for credentials when `token`/`secret` are not given. */
   tokenEnv: "MODE_API_TOKEN",
   secretEnv: "MODE_API_SECRET",

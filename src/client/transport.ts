@@ -1,5 +1,5 @@
-import { checkDuration } from "../internal/timers.js";
-import type { CallPlan } from "../resilience/resilient-fetch.js";
+import { checkDuration } from "../internal/checks.js";
+import type { Sender } from "../resilience/resilient-fetch.js";
 import {
   type ResolvedRetryOptions,
   type RetryOptions,
@@ -11,7 +11,7 @@ import { DEFAULTS } from "./options.js";
 export interface CallSettings {
   timeoutMs: number | false;
   retry: ResolvedRetryOptions | false;
-  /** A success's body goes up as it arrives (see `CallPlan.streamed`). */
+  /** A success's body goes up as it arrives (result content); see `Sender`. */
   streamed?: boolean | undefined;
 }
 
@@ -29,15 +29,26 @@ export interface Transport {
 
 export function createTransport(
   settings: CallSettings,
-  auth: (request: Request) => Promise<readonly string[]>,
-  sender: (request: Request, plan: CallPlan) => Promise<Response>,
+  auth: (request: Request) => readonly string[] | Promise<readonly string[]>,
+  sender: Sender,
 ): Transport {
+  const go = (
+    request: Request,
+    call: CallSettings,
+    record: CallRecord | undefined,
+    secrets: readonly string[],
+  ): Promise<Response> => {
+    if (record) record.secrets = secrets;
+    return sender(request, call.timeoutMs, call.retry, secrets, call.streamed);
+  };
   return {
     settings,
-    async send(request, { timeoutMs, retry, streamed }, record) {
-      const secrets = await auth(request);
-      if (record) record.secrets = secrets;
-      return sender(request, { timeoutMs, retry, secrets, streamed });
+    send(request, call, record) {
+      const secrets = auth(request);
+      // Fixed credentials are known at once: no promise, no turn of the event loop.
+      return Array.isArray(secrets)
+        ? go(request, call, record, secrets)
+        : (secrets as Promise<readonly string[]>).then((known) => go(request, call, record, known));
     },
   };
 }

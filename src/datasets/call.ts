@@ -5,14 +5,15 @@ import type { operations, paths } from "../../generated/schema.js";
 import type { ModeClient } from "../client/create-mode-client.js";
 import { checkHeaders } from "../client/headers.js";
 import { type CallRecord, callSettings, transportOf } from "../client/transport.js";
+import type { Filtered } from "../client/typed-paths.js";
 import { type ModeApiError, ModeInvalidResponseError } from "../errors/errors.js";
 import { errorFromResponse } from "../errors/from-response.js";
 import { heldOf } from "../resilience/answer.js";
 import type { RetryOptions } from "../resilience/retry.js";
 
 export type PathParams<K extends keyof operations> = operations[K]["parameters"]["path"];
-export type QueryParams<K extends keyof operations> = NonNullable<
-  operations[K]["parameters"]["query"]
+export type QueryParams<K extends keyof operations> = Filtered<
+  NonNullable<operations[K]["parameters"]["query"]>
 >;
 /** Path and query parameters of a listing in one object, e.g. `{ account, space, per_page }`. */
 export type ListParams<K extends keyof operations> = PathParams<K> & QueryParams<K>;
@@ -76,7 +77,7 @@ export function prepare(
   const transport = transportOf(client);
   if (transport) {
     const called = callSettings(transport.settings, options);
-    // A streamed body is handed up as it arrives (result content); see CallPlan.streamed.
+    // A streamed body is handed up as it arrives (result content); see Sender.
     const settings = body === "streamed" ? { ...called, streamed: true } : called;
     init.fetch = (request) => transport.send(request, settings, record);
   } else if (options.timeoutMs !== undefined || options.retry !== undefined) {

@@ -2,6 +2,7 @@
 import type { paths } from "../../generated/schema.js";
 import type { ModeClient } from "../client/create-mode-client.js";
 import { DEFAULTS } from "../client/options.js";
+import type { Filtered } from "../client/typed-paths.js";
 import { ModeMaxPagesError } from "../errors/errors.js";
 import {
   type CallOptions,
@@ -63,7 +64,7 @@ export type ListingItem<P extends ListingPath> =
 export interface PaginateInit<P extends ListingPath> {
   params: {
     path: ListingParameters<P>["path"];
-    query?: Omit<NonNullable<ListingParameters<P>["query"]>, "page">;
+    query?: Filtered<Omit<NonNullable<ListingParameters<P>["query"]>, "page">>;
   };
   signal?: AbortSignal | undefined;
 }

@@ -7,7 +7,7 @@ import { ModeRunFailedError, ModeRunTimeoutError } from "../errors/run-errors.js
 import type { CallRecord } from "../client/transport.js";
 import { redactValue } from "../internal/redact.js";
 import { sleep } from "../internal/sleep.js";
-import { checkDuration } from "../internal/timers.js";
+import { checkDuration } from "../internal/checks.js";
 import type { ReportRun } from "../schema-types.js";
 import type { CallOptions } from "./call.js";
 import { type DatasetRunTarget, fetchRun, type ReportRunTarget } from "./runs.js";

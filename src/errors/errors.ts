@@ -1,10 +1,4 @@
-import {
-  redactCause,
-  redactOptional,
-  redactText,
-  redactUrl,
-  redactValue,
-} from "../internal/redact.js";
+import { redactCause, redactText, redactUrl, redactValue } from "../internal/redact.js";
 
 /**
  * Errors thrown by the client. Every one is a `ModeApiError`; `kind` (or the subclass) tells
@@ -53,51 +47,67 @@ export class ModeApiError extends Error {
   override name = "ModeApiError";
   readonly kind: ModeErrorKind = "http";
   /** HTTP status; undefined when no response arrived (timeout, connection failure). */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** Mode's error code from the body (`not_found`, `rate_limited`, ...). */
-  readonly id: string | undefined;
+  declare readonly id: string | undefined;
   /** The parsed error body (Mode's `{id, message}`, or the text of a non-JSON body). */
-  readonly body: unknown;
-  readonly method: string;
-  readonly path: string;
-  readonly url: string | undefined;
+  declare readonly body: unknown;
+  declare readonly method: string;
+  declare readonly path: string;
+  declare readonly url: string | undefined;
   /** From `X-Request-Id` (or a similar header) when the server sent one. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** From `Retry-After`, in milliseconds, when the server sent one. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
   /** How many attempts were made before giving up (1 when not retried). */
-  readonly attempts: number | undefined;
+  declare readonly attempts: number | undefined;
 
   constructor(init: ModeApiErrorInit) {
     // Every error passes through here, so redacting here holds for all of them.
     const secrets = init.secrets ?? [];
     const cause = redactCause(init.cause, secrets);
     super(redactText(init.message, secrets), cause === undefined ? undefined : { cause });
-    this.status = init.status;
-    this.id = redactOptional(init.id, secrets);
-    this.body = redactValue(init.body, secrets);
-    this.method = init.method;
-    this.path = redactText(init.path, secrets);
-    this.url = init.url === undefined ? undefined : redactUrl(init.url, secrets);
-    this.requestId = redactOptional(init.requestId, secrets);
-    this.retryAfterMs = init.retryAfterMs;
-    this.attempts = init.attempts;
+    const text = (value: string | undefined) => value && redactText(value, secrets);
+    Object.assign(this, {
+      status: init.status,
+      id: text(init.id),
+      body: redactValue(init.body, secrets),
+      method: init.method,
+      path: text(init.path),
+      url: init.url && redactUrl(init.url, secrets),
+      requestId: text(init.requestId),
+      retryAfterMs: init.retryAfterMs,
+      attempts: init.attempts,
+    });
   }
 
   /** `JSON.stringify(error)` gives the useful fields (Error's own `message` is not enumerable). */
   toJSON(): Record<string, unknown> {
+    const {
+      name,
+      kind,
+      message,
+      status,
+      id,
+      method,
+      path,
+      url,
+      requestId,
+      retryAfterMs,
+      attempts,
+    } = this;
     return {
-      name: this.name,
-      kind: this.kind,
-      message: this.message,
-      status: this.status,
-      id: this.id,
-      method: this.method,
-      path: this.path,
-      url: this.url,
-      requestId: this.requestId,
-      retryAfterMs: this.retryAfterMs,
-      attempts: this.attempts,
+      name,
+      kind,
+      message,
+      status,
+      id,
+      method,
+      path,
+      url,
+      requestId,
+      retryAfterMs,
+      attempts,
     };
   }
 }

@@ -29,7 +29,7 @@ export const errorMiddleware: Middleware = {
     if (!response.ok) {
       if (held) return undefined;
       const bytes = new Uint8Array(await response.arrayBuffer());
-      return answerOf(response, bytes, 1, secretsOf(request));
+      return answerOf(response, bytes, request.method, undefined, secretsOf(request));
     }
     const { method } = request;
     const { parseAs } = options;
@@ -74,6 +74,13 @@ const readAs = (bytes: Uint8Array, parseAs: string): unknown => {
   return parseAs === "stream" ? blob.stream() : blob;
 };
 
+// Shared by every answer, so handing a body over allocates nothing but the value itself.
+const handed = {
+  value(this: Response) {
+    return Promise.resolve(heldOf(this)?.value);
+  },
+};
+
 /**
  * Makes openapi-fetch's read of the body (`json()`, `text()`, `blob()`, `arrayBuffer()` or
  * `body`) give `value`. openapi-fetch reads through `text()` when Content-Length is missing (a
@@ -81,11 +88,12 @@ const readAs = (bytes: Uint8Array, parseAs: string): unknown => {
  * `json()` instead.
  */
 function hand(response: Response, parseAs: string, value: unknown, length: number): void {
-  Object.defineProperty(
-    response,
-    parseAs === "stream" ? "body" : parseAs,
-    parseAs === "stream" ? { value } : { value: () => Promise.resolve(value) },
-  );
+  const held = heldOf(response);
+  if (parseAs === "stream") Object.defineProperty(response, "body", { value });
+  else if (held) {
+    held.value = value;
+    Object.defineProperty(response, parseAs, handed);
+  } else Object.defineProperty(response, parseAs, { value: () => Promise.resolve(value) });
   if (!response.headers.has("content-length")) {
     const headers = new Headers(response.headers);
     headers.set("content-length", String(length));

@@ -42,10 +42,16 @@ export class ModeRunError extends Error {
   }
 }
 
-/** The run ended `failed` or `cancelled`; `run` is the finished run. */
+/** The run ended `failed` or `cancelled`; `run` is the finished run, always there. */
 export class ModeRunFailedError extends ModeRunError {
   override name = "ModeRunFailedError";
   override readonly kind = "run_failed";
+  /** The finished run; its `state` is `failed` or `cancelled`. */
+  declare readonly run: ReportRun;
+
+  constructor(init: ModeRunErrorInit & { run: ReportRun }) {
+    super(init);
+  }
 }
 
 /** The run had not ended when `timeoutMs` ran out; `run` is the last state seen, if any. */

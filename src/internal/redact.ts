@@ -8,43 +8,36 @@ export const REDACTED = "[redacted]";
 // Very short values (test fixtures like "t") would shred ordinary words if redacted; real Mode
 // tokens and secrets are far longer than this.
 const MIN_SECRET_LENGTH = 8;
-const NONE: readonly string[] = [];
 // Follows cause chains and nested bodies this deep; deeper parts are replaced whole.
 const MAX_DEPTH = 32;
 
 // The last Authorization value seen and what it yields: fixed credentials are decoded once.
-let lastHeader: string | null = null;
-let lastSecrets: readonly string[] = NONE;
+let lastHeader: string | null | undefined;
+let lastSecrets: readonly string[] = [];
 
 /**
  * The strings to redact for a request, read from its own `Authorization: Basic` header: the
  * encoded value, and the token and secret it decodes to, each at least 8 characters long.
  */
-export function secretsOf(request: Request): readonly string[] {
-  return secretsOfAuthorization(request.headers.get("authorization"));
-}
+export const secretsOf = (request: Request): readonly string[] =>
+  secretsOfAuthorization(request.headers.get("authorization"));
 
 /** The strings to redact for an `Authorization` value (see `secretsOf`). */
 export function secretsOfAuthorization(header: string | null): readonly string[] {
   if (header === lastHeader) return lastSecrets;
-  lastSecrets = header === null ? NONE : secretsOfHeader(header);
   lastHeader = header;
-  return lastSecrets;
-}
-
-function secretsOfHeader(header: string): readonly string[] {
-  const encoded = /^Basic\s+(\S+)$/i.exec(header.trim())?.[1];
-  if (encoded === undefined) return header.length >= MIN_SECRET_LENGTH ? [header] : NONE;
-  const found = [encoded];
+  const encoded = /^Basic\s+(\S+)$/i.exec(header?.trim() ?? "")?.[1];
+  const found = encoded ? [encoded] : header ? [header] : [];
   try {
-    const bytes = Uint8Array.from(atob(encoded), (c) => c.charCodeAt(0));
+    const bytes = Uint8Array.from(atob(encoded as string), (c) => c.charCodeAt(0));
     const decoded = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     const colon = decoded.indexOf(":");
     if (colon !== -1) found.push(decoded.slice(colon + 1), decoded.slice(0, colon));
   } catch {
-    // Not Base64 of UTF-8: only the encoded value can be echoed.
+    // No credentials, or not Base64 of UTF-8: only the value itself can be echoed.
   }
-  return found.filter((value) => value.length >= MIN_SECRET_LENGTH);
+  lastSecrets = found.filter((value) => value.length >= MIN_SECRET_LENGTH);
+  return lastSecrets;
 }
 
 /** `text` with every occurrence of each secret replaced by `[redacted]`. */
@@ -56,28 +49,19 @@ export function redactText(text: string, secrets: readonly string[]): string {
   return result;
 }
 
-export function redactOptional(
-  text: string | undefined,
-  secrets: readonly string[],
-): string | undefined {
-  return text === undefined ? undefined : redactText(text, secrets);
-}
-
 /**
  * A URL with the secrets redacted, also where the URL parser percent-encoded them (it encodes
  * spaces and non-ASCII characters wherever a server put them). Such a URL is returned decoded.
  */
 export function redactUrl(url: string, secrets: readonly string[]): string {
   const direct = redactText(url, secrets);
-  if (secrets.length === 0 || !direct.includes("%")) return direct;
-  let decoded: string;
   try {
-    decoded = decodeURIComponent(direct);
+    const decoded = decodeURIComponent(direct);
+    const redacted = redactText(decoded, secrets);
+    return redacted === decoded ? direct : redacted;
   } catch {
     return direct;
   }
-  const redacted = redactText(decoded, secrets);
-  return redacted === decoded ? direct : redacted;
 }
 
 /**
@@ -90,27 +74,18 @@ export function redactValue(value: unknown, secrets: readonly string[], depth = 
   if (typeof value === "string") return redactText(value, secrets);
   if (value === null || typeof value !== "object") return value;
   if (depth >= MAX_DEPTH) return REDACTED;
-  if (Array.isArray(value)) {
-    let copy: unknown[] | undefined;
-    value.forEach((item, index) => {
-      const redacted = redactValue(item, secrets, depth + 1);
-      if (redacted !== item) {
-        copy ??= [...value];
-        copy[index] = redacted;
-      }
-    });
-    return copy ?? value;
-  }
   const prototype = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) return value;
+  const array = Array.isArray(value);
+  if (!array && prototype !== Object.prototype && prototype !== null) return value;
   let changed = false;
   const entries = Object.entries(value).map(([key, item]) => {
-    const safeKey = redactText(key, secrets);
+    const safeKey = array ? key : redactText(key, secrets);
     const safeItem = redactValue(item, secrets, depth + 1);
     if (safeKey !== key || safeItem !== item) changed = true;
     return [safeKey, safeItem] as const;
   });
-  return changed ? Object.fromEntries(entries) : value;
+  if (!changed) return value;
+  return array ? entries.map(([, item]) => item) : Object.fromEntries(entries);
 }
 
 /**
@@ -124,14 +99,11 @@ export function redactCause(cause: unknown, secrets: readonly string[], depth = 
   const inner = redactCause(cause.cause, secrets, depth + 1);
   const leaks =
     inner !== cause.cause ||
-    [cause.message, cause.stack ?? "", ...Object.values(cause)].some(
+    [cause.message, cause.stack, ...Object.values(cause)].some(
       (field) => typeof field === "string" && redactText(field, secrets) !== field,
     );
   if (!leaks) return cause;
-  const safe = new Error(
-    redactText(cause.message, secrets),
-    inner === undefined ? undefined : { cause: inner },
-  );
+  const safe = new Error(redactText(cause.message, secrets), { cause: inner });
   safe.name = cause.name;
   safe.stack = redactText(cause.stack ?? "", secrets);
   return safe;

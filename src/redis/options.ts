@@ -1,6 +1,6 @@
 /** Options of `createRedisRateLimiter`, their defaults (declared once, here) and their checks. */
 import { DEFAULTS } from "../client/options.js";
-import { checkDuration } from "../internal/timers.js";
+import { checkDuration } from "../internal/checks.js";
 import type { Logger } from "../client/logger.js";
 import { type RedisClientLike, type RedisScripting, toRedisScripting } from "./redis-scripting.js";
 

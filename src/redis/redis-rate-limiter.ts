@@ -5,7 +5,7 @@
  * Redis says how long until a slot frees, so a waiting process sleeps rather than polls.
  */
 import { sleep } from "../internal/sleep.js";
-import { MAX_TIMER_MS } from "../internal/timers.js";
+import { MAX_TIMER_MS } from "../internal/checks.js";
 import {
   createRateLimiter,
   type RateLimiter,

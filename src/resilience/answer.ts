@@ -7,9 +7,12 @@ import { redactText, redactUrl, redactValue } from "../internal/redact.js";
  * the Response anyway: the credentials to redact are never stored.
  */
 export interface Held {
-  attempts: number;
+  /** Undefined for a Response a caller's own middleware put in place: its attempts are not known. */
+  attempts: number | undefined;
   /** A success's body as read; undefined for an error answer, which keeps its own (redacted) body. */
   bytes?: Uint8Array | undefined;
+  /** A success's body as the layer above read it (parsed JSON, or what openapi-fetch asked for). */
+  value?: unknown;
 }
 
 const HELD = Symbol("mode-datasets.answer");
@@ -53,15 +56,15 @@ export async function readBody(
     return EMPTY;
   }
   const announced = response.headers.get("content-length");
-  if (
-    limit !== false &&
-    announced !== null &&
-    Number(announced) > limit &&
-    !response.headers.has("content-encoding")
-  ) {
+  const decoded = !response.headers.has("content-encoding");
+  if (limit !== false && announced !== null && decoded && Number(announced) > limit) {
     await stream.cancel().catch(() => undefined);
     throw new ResponseTooLarge(response.status);
   }
+  // Without a limit, or with an announced length under it (the parser reads no more), the body
+  // is read in one go.
+  if (limit === false || (announced !== null && decoded))
+    return new Uint8Array(await response.arrayBuffer());
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -69,7 +72,7 @@ export async function readBody(
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
-    if (limit !== false && total > limit) {
+    if (total > limit) {
       await reader.cancel().catch(() => undefined);
       throw new ResponseTooLarge(response.status);
     }
@@ -86,43 +89,70 @@ export async function readBody(
 }
 
 /**
- * The one Response the layers above read. A success is the fetched Response itself, its body
- * held beside it (building a new Response costs more than everything else the client does).
- * An error is a new Response whose body, status text, headers and URL have the credentials
- * redacted, so the plain client's `error` and `response` are as safe as a thrown error.
+ * The one Response the layers above read. A success that openapi-fetch will parse is the
+ * fetched Response itself, its body held beside it (building a new Response costs more than
+ * everything else the client does); openapi-fetch consumes such a body anyway. A success it
+ * leaves unread (an empty body, a HEAD, a DELETE, whose body the client does not read either)
+ * is a copy whose body can still be read, as openapi-fetch alone would leave it. An error is a
+ * copy whose body, status text, headers and URL have the credentials redacted, so the plain
+ * client's `error` and `response` are as safe as a thrown error.
  */
 export function answerOf(
   response: Response,
-  /** The body as read; undefined for a streamed success, whose body is still to be read. */
-  bytes: Uint8Array | undefined,
-  attempts: number,
+  bytes: Uint8Array,
+  method: string,
+  attempts: number | undefined,
   secrets: readonly string[],
 ): Response {
-  const { status } = response;
-  // A status outside 200-599 (a browser's opaque redirect) cannot be given to a new Response.
+  const { status, ok } = response;
   let answer = response;
   let held: Held = { attempts, bytes };
-  if (!response.ok && status >= 200 && status <= 599) {
-    const text = redactBody(decodeBody(bytes ?? EMPTY), secrets);
+  // A status outside 200-599 (a browser's opaque redirect) cannot be given to a new Response.
+  if (
+    status >= 200 &&
+    status <= 599 &&
+    (!ok || !bytes.length || method === "HEAD" || method === "DELETE")
+  ) {
+    const text = ok ? "" : redactBody(decodeBody(bytes), secrets);
     const headers = new Headers();
     response.headers.forEach((value, name) => {
       // A header whose name is a credential is dropped: a name cannot be partly redacted.
       if (redactText(name, secrets) === name) headers.append(name, redactText(value, secrets));
     });
     // The body is whole now; a leftover chunked marker or a compressed length would mislead.
-    headers.set("content-length", String(new TextEncoder().encode(text).byteLength));
+    const body = ok ? bytes : new TextEncoder().encode(text);
+    headers.set("content-length", String(body.byteLength));
     headers.delete("transfer-encoding");
     headers.delete("content-encoding");
-    answer = new Response(NULL_BODY_STATUSES.has(status) || text === "" ? null : text, {
-      status,
-      statusText: redactText(response.statusText, secrets),
-      headers,
-    });
+    answer = new Response(
+      NULL_BODY_STATUSES.has(status) || !body.byteLength ? null : (body as Uint8Array<ArrayBuffer>),
+      {
+        status,
+        statusText: redactText(response.statusText, secrets),
+        headers,
+      },
+    );
     // Kept for error messages (a constructed Response would report ""), redacted like the rest.
     Object.defineProperty(answer, "url", { value: redactUrl(response.url, secrets) });
-    held = { attempts };
+    if (!ok) held = { attempts };
   }
   Object.defineProperty(answer, HELD, { value: held });
+  return answer;
+}
+
+/**
+ * A streamed success: a copy of the fetched answer whose body is `body`, the fetched body passed
+ * through as it arrives, with the attempts recorded. Nothing is held: the body is still to come.
+ */
+export function streamedAnswerOf(
+  response: Response,
+  body: ReadableStream<Uint8Array>,
+  attempts: number,
+): Response {
+  const { status, statusText, headers, url } = response;
+  const answer = new Response(body, { status, statusText, headers });
+  Object.defineProperty(answer, "url", { value: url });
+  Object.defineProperty(answer, HELD, { value: { attempts } satisfies Held });
   return answer;
 }
 

@@ -1,4 +1,4 @@
-import { checkDuration, MAX_TIMER_MS } from "../internal/timers.js";
+import { checkDuration, checkWholeNumber, MAX_TIMER_MS } from "../internal/checks.js";
 
 /**
  * Client-side rate limiting: at most `requests` attempts may be in flight or have finished within
@@ -50,6 +50,8 @@ export interface InProcessRateLimiter extends RateLimiter {
   /** Callers currently waiting. */
   readonly pending: number;
   pause(ms: number): void;
+  /** A slot at once when one is free and nobody waits (no promise, no turn of the loop), else undefined. */
+  tryAcquire(): RateLimitRelease | undefined;
 }
 
 const systemClock: RateLimiterClock = {
@@ -71,11 +73,7 @@ export function createRateLimiter(
   clock: RateLimiterClock = systemClock,
 ): InProcessRateLimiter {
   const { requests, intervalMs } = options;
-  if (!Number.isInteger(requests) || requests < 1) {
-    throw new RangeError(
-      `rateLimit.requests ${String(requests)} is invalid; expected a whole number of at least 1`,
-    );
-  }
+  checkWholeNumber("rateLimit.requests", requests);
   checkDuration("rateLimit.intervalMs", intervalMs, true);
   let inFlight = 0;
   // Settle times of attempts still inside the window, oldest first.
@@ -142,6 +140,7 @@ export function createRateLimiter(
       pausedUntil = until;
       // A waiter's timer set for earlier wakes the pump, which sets a new one for the pause.
     },
+    tryAcquire: () => (queue.length === 0 && slotFree() ? takeSlot() : undefined),
     acquire(signal) {
       if (signal?.aborted) return Promise.reject(signal.reason);
       // The common case, nobody waiting and a slot free, needs no queue entry or abort listener.

@@ -1,8 +1,14 @@
+import type { Log } from "../internal/log.js";
+import { redactUrl } from "../internal/redact.js";
 import { sleep } from "../internal/sleep.js";
-import { answerOf, readBody, ResponseTooLarge } from "./answer.js";
-import { pauseRequested } from "./rate-limit-headers.js";
-import type { RateLimiter } from "./rate-limiter.js";
-import { backoffDelay, parseRetryAfter, type ResolvedRetryOptions } from "./retry.js";
+import { answerOf, readBody, ResponseTooLarge, streamedAnswerOf } from "./answer.js";
+import type { InProcessRateLimiter, RateLimiter } from "./rate-limiter.js";
+import {
+  backoffDelay,
+  parseRetryAfter,
+  pauseRequested,
+  type ResolvedRetryOptions,
+} from "./retry.js";
 import { streamedBody } from "./streamed-body.js";
 
 export type FetchLike = (input: Request) => Promise<Response>;
@@ -14,23 +20,25 @@ export interface SenderOptions {
   rateLimiter?: RateLimiter | undefined;
   /** Largest body read, counted after decoding; false for no limit. */
   maxResponseBytes: number | false;
+  /** What is reported, and where; no level enabled when logging is off. */
+  log: Log;
 }
 
-/** How one call is sent, resolved once for the call. */
-export interface CallPlan {
-  /** Per attempt; false for none. */
-  timeoutMs: number | false;
-  retry: ResolvedRetryOptions | false;
-  /** The credentials this request carries, to redact from what comes back. */
-  secrets: readonly string[];
-  /**
-   * A success's body is handed up as it arrives rather than read whole (result content): the
-   * timeout then bounds the wait for the answer and, from there, each wait for more bytes;
-   * `maxResponseBytes` does not apply to it; the attempt's rate-limit slot is held until the
-   * body settles. Error answers are still read whole, retried and redacted as usual.
-   */
-  streamed?: boolean | undefined;
-}
+/**
+ * Sends one request: `timeoutMs` per attempt (false for none), the `retry` policy, and the
+ * credentials the request carries, to redact from what comes back. `streamed`: a success's body
+ * is handed up as it arrives rather than read whole (result content); the timeout then bounds
+ * the wait for the answer and, from there, each wait for more bytes; `maxResponseBytes` does not
+ * apply to it; the attempt's rate-limit slot is held until the body settles. Error answers are
+ * still read whole, retried and redacted as usual.
+ */
+export type Sender = (
+  request: Request,
+  timeoutMs: number | false,
+  retry: ResolvedRetryOptions | false,
+  secrets: readonly string[],
+  streamed?: boolean,
+) => Promise<Response>;
 
 /** What an attempt still holds while its streamed body is read: released when it settles. */
 interface Held {
@@ -38,6 +46,8 @@ interface Held {
   release: () => void;
   request: Request;
 }
+
+type Note = (level: keyof Log, text: string, details: Record<string, unknown>) => void;
 
 type Outcome =
   | { response: Response; bytes: Uint8Array }
@@ -67,36 +77,77 @@ export class TransportFailure extends Error {
  * The fetch beneath openapi-fetch: rate limit, per-attempt timeout and retries. Each body is
  * read in full inside its attempt, so a stalled or truncated body counts as that attempt's
  * timeout or connection failure (and is retried like one) instead of surfacing later; an
- * attempt holds its rate-limit slot until then (see rate-limiter.ts). A call marked `streamed`
- * is the one exception: its success's body goes up as it arrives (see `streamedAnswer`). Every request ends at one
- * exit, `finish`: the answer with its attempts and redaction, or the failure with its attempts.
+ * attempt holds its rate-limit slot until then (see rate-limiter.ts). A streamed success is the
+ * one exception: its body goes up as it arrives (see `Sender`). Every request ends at one exit,
+ * `finish`: the answer with its attempts and redaction, or the failure with its attempts.
  */
-export function createSender(
-  options: SenderOptions,
-): (request: Request, plan: CallPlan) => Promise<Response> {
-  const { rateLimiter, maxResponseBytes } = options;
-  return async (request, plan) => {
-    const { method, signal: caller } = request;
-    const { retry } = plan;
+export function createSender(options: SenderOptions): Sender {
+  const { rateLimiter, maxResponseBytes, log } = options;
+  const logging = log.debug || log.info || log.warn;
+  return async (request, timeoutMs, retry, secrets, streamed = false) => {
+    const { method, signal: caller, url } = request;
     const maxAttempts = retry ? (retry.methods.includes(method) ? retry.retries : 0) + 1 : 1;
+    // Logged: the method and the URL with the credentials redacted; never headers or bodies.
+    const safeUrl = logging && redactUrl(url, secrets);
+    const note: Note | undefined =
+      logging &&
+      ((level, text, details) =>
+        log[level]?.(`${method} ${safeUrl} ${text}`, { method, url: safeUrl, ...details }));
     for (let attempt = 1; ; attempt++) {
       caller.throwIfAborted();
-      const release = await rateLimiter?.acquire(caller);
+      const queued = log.info ? performance.now() : 0;
+      const release =
+        (rateLimiter as InProcessRateLimiter | undefined)?.tryAcquire?.() ??
+        (await rateLimiter?.acquire(caller));
+      const timed = log.debug || log.warn;
+      const started = timed || queued ? performance.now() : 0;
+      if (queued && started - queued >= 1)
+        note?.("info", `waited ${Math.round(started - queued)} ms for the rate limiter`, {
+          attempt,
+          waitedMs: Math.round(started - queued),
+        });
       let outcome: Outcome | undefined;
       try {
-        outcome = await attemptOnce(options, request, plan, release);
+        outcome = await attemptOnce(options, request, timeoutMs, streamed, release);
       } finally {
         // The attempt has settled (body read, failed or aborted): its window starts now. A
         // streamed body holds the slot until it settles.
         if (!(outcome && "streamed" in outcome)) release?.();
       }
+      const status = "response" in outcome ? outcome.response.status : undefined;
+      const failure = "failure" in outcome ? outcome.failure : undefined;
+      if (timed) {
+        const ms = Math.round(performance.now() - started);
+        const result = status ?? failure;
+        note?.("debug", `answered ${result} in ${ms} ms (attempt ${attempt})`, {
+          attempt,
+          status,
+          ms,
+        });
+        if (ms > (timeoutMs === false ? SLOW_MS : timeoutMs / 2))
+          note?.("warn", `was slow: ${result} after ${ms} ms (attempt ${attempt})`, {
+            attempt,
+            status,
+            ms,
+          });
+      }
       let delayMs: number | undefined;
       if ("response" in outcome) {
-        const { status, headers } = outcome.response;
+        const { headers } = outcome.response;
         // Shared before the retry is decided, so every caller on this limiter holds off too.
-        const pauseMs = rateLimiter?.pause ? pauseRequested(status, headers) : undefined;
-        if (pauseMs !== undefined) pauseSafely(rateLimiter as RateLimiter, pauseMs);
-        if (retry && attempt < maxAttempts && retry.statuses.includes(status)) {
+        const pauseMs = rateLimiter?.pause && pauseRequested(status as number, headers);
+        if (pauseMs !== undefined) {
+          note?.(
+            "warn",
+            `was answered ${status}: every call on this rate limiter holds off ${pauseMs} ms`,
+            {
+              status,
+              pauseMs,
+            },
+          );
+          pauseSafely(rateLimiter as RateLimiter, pauseMs, note);
+        }
+        if (retry && attempt < maxAttempts && retry.statuses.includes(status as number)) {
           const after = parseRetryAfter(headers.get("retry-after"));
           // A longer Retry-After is not waited out: the answer goes up as it is.
           if (after === undefined || after <= retry.maxRetryAfterMs)
@@ -105,20 +156,33 @@ export function createSender(
       } else if (retry && outcome.failure !== "too_large" && attempt < maxAttempts) {
         delayMs = backoffDelay(retry, attempt);
       }
-      if (delayMs === undefined || !retry) return finish(outcome, attempt, plan, maxResponseBytes);
+      if (delayMs === undefined || !retry)
+        return finish(outcome, method, attempt, timeoutMs, secrets, maxResponseBytes);
+      const reason = (failure as "timeout" | "connection" | undefined) ?? "status";
+      note?.(
+        "info",
+        `retries in ${delayMs} ms after ${status ?? reason} (attempt ${attempt} of ${maxAttempts})`,
+        {
+          attempt,
+          status,
+          delayMs,
+        },
+      );
       retry.onRetry?.({
         method,
-        url: request.url,
+        url,
         attempt,
         delayMs,
-        ...("response" in outcome
-          ? { reason: "status", status: outcome.response.status }
-          : { reason: outcome.failure as "timeout" | "connection" }),
+        reason,
+        ...(status === undefined ? {} : { status }),
       });
       await sleep(delayMs, caller);
     }
   };
 }
+
+// Without a timeout, an attempt this long is reported as slow; with one, half of it.
+const SLOW_MS = 10_000;
 
 /**
  * The one exit of every request: the answer, with the attempts it took recorded and the
@@ -126,29 +190,34 @@ export function createSender(
  */
 function finish(
   outcome: Outcome,
+  method: string,
   attempts: number,
-  plan: CallPlan,
+  timeoutMs: number | false,
+  secrets: readonly string[],
   maxResponseBytes: number | false,
 ): Response {
   if ("streamed" in outcome)
-    return streamedAnswer(outcome.response, outcome.streamed, attempts, plan);
+    return streamedAnswer(outcome.response, outcome.streamed, attempts, timeoutMs);
   if ("response" in outcome)
-    return answerOf(outcome.response, outcome.bytes, attempts, plan.secrets);
+    return answerOf(outcome.response, outcome.bytes, method, attempts, secrets);
   if (outcome.failure === "too_large")
     throw new TransportFailure("too_large", attempts, maxResponseBytes, undefined, outcome.status);
-  throw new TransportFailure(outcome.failure, attempts, plan.timeoutMs, outcome.cause);
+  throw new TransportFailure(outcome.failure, attempts, timeoutMs, outcome.cause);
 }
 
 /**
  * Tells the limiter to pause. A limiter that throws or rejects (a shared store that is down)
- * must not fail the request that carried the news, nor leave an unhandled rejection.
+ * must not fail the request that carried the news, nor leave an unhandled rejection; it is
+ * reported, by its error's name only (a store's message may quote what it was sent).
  */
-function pauseSafely(limiter: RateLimiter, ms: number): void {
+function pauseSafely(limiter: RateLimiter, ms: number, note: Note | undefined): void {
+  const failed = (error: unknown): void =>
+    note?.("warn", `could not pause the rate limiter: ${(error as Error)?.name}`, { pauseMs: ms });
   try {
     const pending = limiter.pause?.(ms);
-    if (pending && typeof pending.then === "function") pending.then(undefined, () => undefined);
-  } catch {
-    // Ignored, as above.
+    if (pending && typeof pending.then === "function") pending.then(undefined, failed);
+  } catch (error) {
+    failed(error);
   }
 }
 
@@ -161,10 +230,10 @@ function pauseSafely(limiter: RateLimiter, ms: number): void {
 async function attemptOnce(
   options: SenderOptions,
   request: Request,
-  plan: CallPlan,
+  timeoutMs: number | false,
+  streamed: boolean,
   release: (() => void) | undefined,
 ): Promise<Outcome> {
-  const { timeoutMs } = plan;
   const caller = request.signal;
   const controller = new AbortController();
   const { signal } = controller;
@@ -179,7 +248,7 @@ async function attemptOnce(
     const response = custom
       ? await untilAborted(custom(new Request(sent, { signal })), signal)
       : await globalThis.fetch(sent, { signal });
-    if (plan.streamed && response.ok && response.body !== null) {
+    if (streamed && response.ok && response.body !== null) {
       // The caller's abort must still reach the connection while the body is read.
       held = {
         request,
@@ -212,20 +281,17 @@ function streamedAnswer(
   response: Response,
   held: Held,
   attempts: number,
-  plan: CallPlan,
+  timeoutMs: number | false,
 ): Response {
-  const { status, statusText, headers, url } = response;
   const body = streamedBody(response.body as ReadableStream<Uint8Array>, {
     abort: held.abort,
     caller: held.request.signal,
     request: held.request,
-    idleMs: plan.timeoutMs,
-    failure: (kind, cause) => new TransportFailure(kind, attempts, plan.timeoutMs, cause),
+    idleMs: timeoutMs,
+    failure: (kind, cause) => new TransportFailure(kind, attempts, timeoutMs, cause),
     settle: held.release,
   });
-  const answer = new Response(body, { status, statusText, headers });
-  Object.defineProperty(answer, "url", { value: url });
-  return answerOf(answer, undefined, attempts, plan.secrets);
+  return streamedAnswerOf(response, body, attempts);
 }
 
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {

@@ -1,4 +1,4 @@
-import { checkDuration } from "../internal/timers.js";
+import { checkDuration, checkWholeNumber } from "../internal/checks.js";
 
 /** What happened before a retry; passed to `retry.onRetry`. */
 export interface RetryEvent {
@@ -57,30 +57,24 @@ export interface ResolvedRetryOptions {
  */
 export function resolveRetryOptions(
   retry: RetryOptions | false | undefined,
-  base: Omit<ResolvedRetryOptions, "random"> & { random?: (() => number) | undefined },
+  base: Omit<ResolvedRetryOptions, "random"> & Pick<RetryOptions, "random">,
 ): ResolvedRetryOptions | false {
   if (retry === false) return false;
-  const resolved: ResolvedRetryOptions = { ...base, random: base.random ?? Math.random };
-  for (const [key, value] of Object.entries(retry ?? {})) {
+  const resolved = { random: Math.random, ...base } as ResolvedRetryOptions;
+  for (const [key, value] of Object.entries(retry ?? {}))
     if (value !== undefined) (resolved as unknown as Record<string, unknown>)[key] = value;
-  }
   resolved.methods = resolved.methods.map((method) => method.toUpperCase());
-  if (!Number.isInteger(resolved.retries) || resolved.retries < 0) {
-    throw new RangeError(
-      `retry.retries ${String(resolved.retries)} is invalid; expected a whole number >= 0`,
-    );
-  }
-  for (const key of ["baseDelayMs", "maxDelayMs", "maxRetryAfterMs"] as const) {
+  checkWholeNumber("retry.retries", resolved.retries, 0);
+  for (const key of ["baseDelayMs", "maxDelayMs", "maxRetryAfterMs"] as const)
     checkDuration(`retry.${key}`, resolved[key], false);
-  }
   return resolved;
 }
 
 /** Exponential backoff with full jitter (AWS Architecture Blog, "Exponential Backoff and Jitter"). */
-export function backoffDelay(options: ResolvedRetryOptions, attempt: number): number {
-  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
-  return Math.floor(options.random() * ceiling);
-}
+export const backoffDelay = (options: ResolvedRetryOptions, attempt: number): number =>
+  Math.floor(
+    options.random() * Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1)),
+  );
 
 /**
  * Milliseconds to wait according to a `Retry-After` header, which is either delay-seconds or an
@@ -90,12 +84,27 @@ export function parseRetryAfter(
   value: string | null | undefined,
   now: number = Date.now(),
 ): number | undefined {
-  if (value === null || value === undefined) return undefined;
-  const text = value.trim();
+  const text = value?.trim() ?? "";
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
   // Only accept things that look like an HTTP date; Date.parse alone would also read "1e3".
-  if (!/[a-z]/i.test(text)) return undefined;
-  const at = Date.parse(text);
-  if (Number.isNaN(at)) return undefined;
-  return Math.max(0, at - now);
+  const at = /[a-z]/i.test(text) ? Date.parse(text) : Number.NaN;
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/**
+ * How long the API asks every caller on this credential to hold off, read from one answer:
+ * a 429's `Retry-After`, or `X-RateLimit-Remaining: 0` with `X-RateLimit-Reset` (delay-seconds
+ * or epoch seconds, which are larger than any delay a server would send). Undefined when the
+ * answer says neither.
+ */
+export function pauseRequested(status: number, headers: Headers): number | undefined {
+  const now = Date.now();
+  const retryAfterMs =
+    status === 429 ? parseRetryAfter(headers.get("retry-after"), now) : undefined;
+  if (retryAfterMs !== undefined || headers.get("x-ratelimit-remaining")?.trim() !== "0")
+    return retryAfterMs;
+  const reset = Number(headers.get("x-ratelimit-reset") || Number.NaN);
+  return reset >= 0
+    ? Math.max(0, Math.round(reset >= 1e9 ? reset * 1000 - now : reset * 1000))
+    : undefined;
 }

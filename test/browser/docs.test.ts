@@ -248,6 +248,14 @@ describe("the rendered API reference", () => {
     }
   });
 
+  test("speaks to a user of the installed package, not to a clone of this repository", async () => {
+    await page.goto(`${server?.url}/`);
+    const text = squeezed(await page.locator("body").innerText());
+    // What works where the package is installed, and nothing the tarball does not ship.
+    expect(text).toContain("npx mode-datasets mock");
+    expect(text).not.toMatch(/in a clone|npm run mock|openapi\/README\.md/);
+  });
+
   test("lists the overview, the introduction, every operation and every schema in the sidebar", () => {
     expect([...sidebar.keys()].sort()).toEqual([...sidebarEntries].sort());
   });

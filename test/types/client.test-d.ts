@@ -1,7 +1,15 @@
 import type { Client, Middleware } from "openapi-fetch";
 import { describe, expectTypeOf, it } from "vitest";
 import {
+  type ModeRunFailedError,
+  type ModeRunTimeoutError,
+  toArray,
   createdAfter,
+  createdBefore,
+  type FilterParam,
+  uncheckedFilter,
+  type UncheckedFilter,
+  updatedBefore,
   createModeClient,
   createModeDatasets,
   filterBy,
@@ -12,7 +20,7 @@ import {
   type DataSource,
   type ModeError,
   type ModeFilter,
-  type paths,
+  type ModePaths,
   type Report,
   type ReportRun,
   type Space,
@@ -87,6 +95,51 @@ describe("typed client", () => {
         query: { filter: createdAfter(new Date()), ...orderBy("updated_at", "desc") },
       },
     });
+  });
+});
+
+describe("the filter parameter", () => {
+  const space = { account: "a", space: "s" };
+
+  it("takes what the helpers make and literals in Mode's grammar, in both layers", () => {
+    void mode.datasets.listForSpace({ ...space, filter: createdAfter("2024-01-01") });
+    void mode.datasets.iterateForSpace({ ...space, filter: "created_at.gt.2024-01-01T00:00:00Z" });
+    void mode.reports.listRuns({ account: "a", report: "r", filter: updatedBefore(0) });
+    void client.GET("/{account}/spaces/{space}/datasets", {
+      params: { path: space, query: { filter: "updated_at.lt.2024-01-01T00:00:00Z" } },
+    });
+    void paginate(client, "/{account}/datasets/{dataset}/runs", {
+      params: { path: ids, query: { filter: createdBefore(new Date()) } },
+    });
+  });
+
+  it("refuses a misspelt field or operator, and a string of unknown shape", () => {
+    // @ts-expect-error `craeted_at` is not a field
+    void mode.datasets.listForSpace({ ...space, filter: "craeted_at.gt.2024-01-01T00:00:00Z" });
+    // @ts-expect-error `gte` is not an operator
+    void mode.datasets.iterateForSpace({ ...space, filter: "created_at.gte.2024-01-01" });
+    void client.GET("/{account}/spaces/{space}/datasets", {
+      // @ts-expect-error `craeted_at` is not a field, in the plain client either
+      params: { path: space, query: { filter: "craeted_at.gt.2024-01-01T00:00:00Z" } },
+    });
+    const typed: string = "created_at.gt.2024-01-01";
+    // @ts-expect-error a plain string is not known to follow the grammar
+    void mode.datasets.listForSpace({ ...space, filter: typed });
+  });
+
+  it("takes anything spelled out as an uncheckedFilter", () => {
+    expectTypeOf(uncheckedFilter("id.gt.5")).toEqualTypeOf<UncheckedFilter>();
+    expectTypeOf<UncheckedFilter>().toExtend<FilterParam>();
+    void mode.datasets.listForSpace({ ...space, filter: uncheckedFilter("id.gt.5") });
+    void client.GET("/{account}/spaces/{space}/datasets", {
+      params: { path: space, query: { filter: uncheckedFilter("id.gt.5") } },
+    });
+  });
+
+  it("keeps listSpaces' filter as the spec enumerates it", () => {
+    void mode.spaces.list({ account: "a", filter: "all" });
+    // @ts-expect-error listSpaces takes all, custom or mine
+    void mode.spaces.list({ account: "a", filter: createdAfter(0) });
   });
 });
 
@@ -241,13 +294,31 @@ describe("per-call options and withResponse", () => {
   });
 });
 
+describe("toArray and the run errors", () => {
+  it("collects items of their type, and only with a limit", () => {
+    expectTypeOf(
+      toArray(mode.datasets.iterateForSpace({ account: "a", space: "s" }), { limit: 10 }),
+    ).resolves.toEqualTypeOf<DatasetListItem[]>();
+    // @ts-expect-error a limit is required
+    void toArray(mode.spaces.iterate({ account: "a" }));
+    // @ts-expect-error a limit is required
+    void toArray(mode.spaces.iterate({ account: "a" }), {});
+  });
+
+  it("gives a failed run's error its run, and a timeout's the run it may have seen", () => {
+    expectTypeOf<ModeRunFailedError["run"]>().toEqualTypeOf<ReportRun>();
+    expectTypeOf<ModeRunTimeoutError["run"]>().toEqualTypeOf<ReportRun | undefined>();
+  });
+});
+
 describe("openapi-fetch compatibility", () => {
   it("keeps openapi-fetch's middleware api and client methods", () => {
     const middleware: Middleware = { onRequest: ({ request }) => request };
     client.use(middleware);
     client.eject(middleware);
-    expectTypeOf(client.GET).toEqualTypeOf<Client<paths>["GET"]>();
-    expectTypeOf(client.DELETE).toEqualTypeOf<Client<paths>["DELETE"]>();
+    // openapi-fetch's own methods, over the spec's paths with `filter` typed by its grammar.
+    expectTypeOf(client.GET).toEqualTypeOf<Client<ModePaths>["GET"]>();
+    expectTypeOf(client.DELETE).toEqualTypeOf<Client<ModePaths>["DELETE"]>();
   });
 });
 

@@ -262,7 +262,9 @@ describe("createModeClient credentials", () => {
         baseUrl: "http://evil.example/api",
         params: { path: { account: "a", dataset: "b" } },
       }),
-    ).rejects.toThrow(/Refusing to send Mode credentials over plain http:\/\/ to evil\.example/);
+    ).rejects.toThrow(
+      /A request to evil\.example would send Mode credentials over plain http:\/\//,
+    );
     expect(requests).toHaveLength(0);
   });
 
@@ -333,3 +335,29 @@ function restore(name: string, value: string | undefined): void {
   if (value === undefined) delete process.env[name];
   else process.env[name] = value;
 }
+
+describe("the response of a success openapi-fetch leaves unread", () => {
+  const path = "/{account}/datasets/{dataset}" as const;
+  const init = { params: { path: { account: "a", dataset: "b" } } };
+
+  it("can still be read, as openapi-fetch alone would leave it", async () => {
+    const { fetch } = recordingFetch((_, i) =>
+      i === 0
+        ? new Response(null, { status: 204, headers: { "X-Request-Id": "r1" } })
+        : i === 1
+          ? new Response("", { status: 200, headers: { "Content-Length": "0" } })
+          : new Response("OK", { status: 200, headers: { "Content-Type": "text/plain" } }),
+    );
+    const client = createModeClient({ ...testOptions, fetch });
+    const noContent = await client.DELETE(path, init);
+    expect(noContent.response.status).toBe(204);
+    expect(noContent.response.headers.get("x-request-id")).toBe("r1");
+    expect(await noContent.response.clone().text()).toBe("");
+    const empty = await client.DELETE(path, init);
+    expect(await empty.response.clone().text()).toBe("");
+    // A DELETE's body is not read by the client, so it is still there for the caller.
+    const ok = await client.DELETE(path, init);
+    expect(ok.data).toBeUndefined();
+    expect(await ok.response.text()).toBe("OK");
+  });
+});

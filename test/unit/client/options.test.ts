@@ -25,8 +25,24 @@ describe("defaults", () => {
     expect(DEFAULTS.userAgent).toBe(`${pkg.name}/${pkg.version}`);
   });
 
+  it("documents that baseUrl and logLevel come from the environment first", () => {
+    const table = documentedDefaults();
+    expect(table.get("baseUrl")).toBe(
+      `\`${DEFAULTS.baseUrlEnv}\` from the environment, else \`${DEFAULTS.baseUrl}\``,
+    );
+    expect(table.get("logLevel")).toBe(
+      `\`${DEFAULTS.logLevelEnv}\` from the environment, else \`"off"\``,
+    );
+    for (const variable of [
+      DEFAULTS.baseUrlEnv,
+      DEFAULTS.logLevelEnv,
+      DEFAULTS.tokenEnv,
+      DEFAULTS.secretEnv,
+    ])
+      expect(readme).toContain(`\`${variable}\``);
+  });
+
   it.each([
-    ["baseUrl", DEFAULTS.baseUrl],
     ["timeoutMs", DEFAULTS.timeoutMs],
     ["maxResponseBytes", DEFAULTS.maxResponseBytes],
     ["retry.retries", DEFAULTS.retry.retries],

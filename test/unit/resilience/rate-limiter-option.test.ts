@@ -186,13 +186,13 @@ describe("a limiter of one's own", () => {
     );
     expect(() =>
       createModeDatasets({ ...testOptions, rateLimit: undefined, rateLimiter: {} as RateLimiter }),
-    ).toThrow(/rateLimiter of type object has no acquire method/);
+    ).toThrow(/rateLimiter object is invalid; expected an object with acquire\(signal\?\)/);
     expect(() =>
       createModeClient({
         ...testOptions,
         rateLimit: undefined,
         rateLimiter: { acquire: limiter.acquire, pause: 5 } as unknown as RateLimiter,
       }),
-    ).toThrow(/rateLimiter.pause has type number/);
+    ).toThrow(/rateLimiter object is invalid; .*optionally pause\(ms\)/);
   });
 });
