@@ -1,5 +1,5 @@
 import { checkDuration } from "../internal/checks.js";
-import type { Sender } from "../resilience/resilient-fetch.js";
+import type { Sender, StreamBody } from "../resilience/resilient-fetch.js";
 import {
   type ResolvedRetryOptions,
   type RetryOptions,
@@ -11,8 +11,8 @@ import { DEFAULTS } from "./options.js";
 export interface CallSettings {
   timeoutMs: number | false;
   retry: ResolvedRetryOptions | false;
-  /** A success's body goes up as it arrives (result content); see `Sender`. */
-  streamed?: boolean | undefined;
+  /** Takes over a success's body as it arrives (result content); see `StreamBody`. */
+  stream?: StreamBody | undefined;
 }
 
 /** What a call learns as it goes out, for the layer that started it: the credentials it sent. */
@@ -39,7 +39,7 @@ export function createTransport(
     secrets: readonly string[],
   ): Promise<Response> => {
     if (record) record.secrets = secrets;
-    return sender(request, call.timeoutMs, call.retry, secrets, call.streamed);
+    return sender(request, call.timeoutMs, call.retry, secrets, call.stream);
   };
   return {
     settings,

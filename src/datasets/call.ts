@@ -9,6 +9,7 @@ import type { Filtered } from "../client/typed-paths.js";
 import { type ModeApiError, ModeInvalidResponseError } from "../errors/errors.js";
 import { errorFromResponse } from "../errors/from-response.js";
 import { heldOf } from "../resilience/answer.js";
+import type { StreamBody } from "../resilience/resilient-fetch.js";
 import type { RetryOptions } from "../resilience/retry.js";
 
 export type PathParams<K extends keyof operations> = operations[K]["parameters"]["path"];
@@ -63,12 +64,12 @@ export interface Prepared {
  * One call's options resolved once: its signal and headers for openapi-fetch, and its timeout
  * and retry policy in a fetch of its own, which sends through the client's transport. A client
  * not made by `createModeClient` has no transport: signal and headers still apply (and its own
- * fetch decides whether a body is streamed).
+ * fetch decides whether a body is streamed). `stream` takes over a success's body as it arrives.
  */
 export function prepare(
   client: ModeClient,
   options: CallOptions = {},
-  body: "read" | "streamed" = "read",
+  stream?: StreamBody,
 ): Prepared {
   const record: CallRecord = { secrets: [] };
   const init: Prepared["init"] = {};
@@ -77,8 +78,8 @@ export function prepare(
   const transport = transportOf(client);
   if (transport) {
     const called = callSettings(transport.settings, options);
-    // A streamed body is handed up as it arrives (result content); see Sender.
-    const settings = body === "streamed" ? { ...called, streamed: true } : called;
+    // A body handed over as it arrives (result content); see StreamBody.
+    const settings = stream ? { ...called, stream } : called;
     init.fetch = (request) => transport.send(request, settings, record);
   } else if (options.timeoutMs !== undefined || options.retry !== undefined) {
     throw new TypeError(

@@ -9,7 +9,6 @@ import {
   pauseRequested,
   type ResolvedRetryOptions,
 } from "./retry.js";
-import { streamedBody } from "./streamed-body.js";
 
 export type FetchLike = (input: Request) => Promise<Response>;
 
@@ -26,26 +25,41 @@ export interface SenderOptions {
 
 /**
  * Sends one request: `timeoutMs` per attempt (false for none), the `retry` policy, and the
- * credentials the request carries, to redact from what comes back. `streamed`: a success's body
- * is handed up as it arrives rather than read whole (result content); the timeout then bounds
- * the wait for the answer and, from there, each wait for more bytes; `maxResponseBytes` does not
- * apply to it; the attempt's rate-limit slot is held until the body settles. Error answers are
- * still read whole, retried and redacted as usual.
+ * credentials the request carries, to redact from what comes back. With `stream`, a success's
+ * body is not read inside its attempt but handed to `stream` as it arrives (result content);
+ * error answers are still read whole, retried and redacted as usual.
  */
 export type Sender = (
   request: Request,
   timeoutMs: number | false,
   retry: ResolvedRetryOptions | false,
   secrets: readonly string[],
-  streamed?: boolean,
+  stream?: StreamBody,
 ) => Promise<Response>;
 
-/** What an attempt still holds while its streamed body is read: released when it settles. */
-interface Held {
-  abort: () => void;
-  release: () => void;
+/**
+ * Takes over a success's body as it arrives and returns the body handed up in its place. The
+ * attempt is still open: `timeoutMs` bounded only the wait for the answer, `maxResponseBytes`
+ * does not apply, and the attempt's rate-limit slot and the caller's abort (which reaches the
+ * connection through `abort`) are held until `settle` is called, once the body has ended,
+ * failed or been cancelled.
+ */
+export type StreamBody = (
+  body: ReadableStream<Uint8Array>,
+  attempt: StreamedAttempt,
+) => ReadableStream<Uint8Array>;
+
+export interface StreamedAttempt {
+  /** The request sent; its signal is the caller's. */
   request: Request;
+  timeoutMs: number | false;
+  /** Closes the connection. */
+  abort(): void;
+  /** Releases what the attempt holds; call it once the body has settled. */
+  settle(): void;
 }
+
+type Held = Omit<StreamedAttempt, "timeoutMs"> & { stream: StreamBody };
 
 type Note = (level: keyof Log, text: string, details: Record<string, unknown>) => void;
 
@@ -78,13 +92,13 @@ export class TransportFailure extends Error {
  * read in full inside its attempt, so a stalled or truncated body counts as that attempt's
  * timeout or connection failure (and is retried like one) instead of surfacing later; an
  * attempt holds its rate-limit slot until then (see rate-limiter.ts). A streamed success is the
- * one exception: its body goes up as it arrives (see `Sender`). Every request ends at one exit,
+ * one exception: its body goes up as it arrives (see `StreamBody`). Every request ends at one exit,
  * `finish`: the answer with its attempts and redaction, or the failure with its attempts.
  */
 export function createSender(options: SenderOptions): Sender {
   const { rateLimiter, maxResponseBytes, log } = options;
   const logging = log.debug || log.info || log.warn;
-  return async (request, timeoutMs, retry, secrets, streamed = false) => {
+  return async (request, timeoutMs, retry, secrets, stream) => {
     const { method, signal: caller, url } = request;
     const maxAttempts = retry ? (retry.methods.includes(method) ? retry.retries : 0) + 1 : 1;
     // Logged: the method and the URL with the credentials redacted; never headers or bodies.
@@ -108,7 +122,7 @@ export function createSender(options: SenderOptions): Sender {
         });
       let outcome: Outcome | undefined;
       try {
-        outcome = await attemptOnce(options, request, timeoutMs, streamed, release);
+        outcome = await attemptOnce(options, request, timeoutMs, stream, release);
       } finally {
         // The attempt has settled (body read, failed or aborted): its window starts now. A
         // streamed body holds the slot until it settles.
@@ -196,8 +210,11 @@ function finish(
   secrets: readonly string[],
   maxResponseBytes: number | false,
 ): Response {
-  if ("streamed" in outcome)
-    return streamedAnswer(outcome.response, outcome.streamed, attempts, timeoutMs);
+  if ("streamed" in outcome) {
+    const { stream, ...attempt } = outcome.streamed;
+    const body = outcome.response.body as ReadableStream<Uint8Array>;
+    return streamedAnswerOf(outcome.response, stream(body, { ...attempt, timeoutMs }), attempts);
+  }
   if ("response" in outcome)
     return answerOf(outcome.response, outcome.bytes, method, attempts, secrets);
   if (outcome.failure === "too_large")
@@ -231,7 +248,7 @@ async function attemptOnce(
   options: SenderOptions,
   request: Request,
   timeoutMs: number | false,
-  streamed: boolean,
+  stream: StreamBody | undefined,
   release: (() => void) | undefined,
 ): Promise<Outcome> {
   const caller = request.signal;
@@ -248,12 +265,13 @@ async function attemptOnce(
     const response = custom
       ? await untilAborted(custom(new Request(sent, { signal })), signal)
       : await globalThis.fetch(sent, { signal });
-    if (streamed && response.ok && response.body !== null) {
+    if (stream && response.ok && response.body !== null) {
       // The caller's abort must still reach the connection while the body is read.
       held = {
+        stream,
         request,
         abort: () => controller.abort(),
-        release: () => {
+        settle: () => {
           caller.removeEventListener("abort", forward);
           release?.();
         },
@@ -270,28 +288,6 @@ async function attemptOnce(
     clearTimeout(timer);
     if (!held) caller.removeEventListener("abort", forward);
   }
-}
-
-/**
- * A streamed success: the fetched answer with its body passed through as it arrives, each wait
- * for more bytes bounded by the timeout (a stall fails the body as a timeout, a broken
- * connection as a connection failure), and what the attempt held released when it settles.
- */
-function streamedAnswer(
-  response: Response,
-  held: Held,
-  attempts: number,
-  timeoutMs: number | false,
-): Response {
-  const body = streamedBody(response.body as ReadableStream<Uint8Array>, {
-    abort: held.abort,
-    caller: held.request.signal,
-    request: held.request,
-    idleMs: timeoutMs,
-    failure: (kind, cause) => new TransportFailure(kind, attempts, timeoutMs, cause),
-    settle: held.release,
-  });
-  return streamedAnswerOf(response, body, attempts);
 }
 
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {

@@ -41,15 +41,11 @@ const count = (n: number, unit: string): string =>
   `${n.toLocaleString("en-US")} ${unit}${n === 1 ? "" : "s"}`;
 
 /** No bytes for `idleMs` while the reader waited: the server stalled mid-body. */
-export const stalled = (
-  context: BodyContext,
-  bytes: number,
-  idleMs: number | false,
-): ModeApiError =>
+export const stalled = (context: BodyContext, bytes: number, idleMs: number): ModeApiError =>
   bodyError(
     ModeTimeoutError,
     context,
-    `stalled: no bytes for ${String(idleMs)} ms after ${count(bytes, "byte")} of the body (timeoutMs, here the longest wait between bytes)`,
+    `stalled: no bytes for ${idleMs} ms after ${count(bytes, "byte")} of the body (timeoutMs, here the longest wait between bytes)`,
   );
 
 /** The connection failed mid-body, or closed before the length it announced: rows were lost. */

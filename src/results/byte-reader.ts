@@ -1,7 +1,7 @@
 // Reads a result body one chunk at a time, as it arrives: counts the bytes, and turns the ways
 // a body stops early into typed errors (a stall, a broken connection, fewer bytes than announced).
-import { TransportFailure } from "../resilience/resilient-fetch.js";
 import { type BodyContext, cutShort, stalled } from "./body-errors.js";
+import { Stalled } from "./streamed-body.js";
 
 export interface ByteReader {
   /** The next chunk; undefined at the end of a complete body. */
@@ -15,7 +15,6 @@ export interface ByteReader {
 export function byteReader(
   body: ReadableStream<Uint8Array> | null | undefined,
   context: BodyContext,
-  idleMs: number | false,
   signal: AbortSignal | undefined,
 ): ByteReader {
   const reader = body?.getReader();
@@ -34,8 +33,7 @@ export function byteReader(
         chunk = await reader.read();
       } catch (cause) {
         if (signal?.aborted) throw signal.reason;
-        if (cause instanceof TransportFailure && cause.failure === "timeout")
-          throw stalled(context, bytesRead, idleMs);
+        if (cause instanceof Stalled) throw stalled(context, bytesRead, cause.idleMs);
         const reason =
           cause instanceof Error ? (cause.cause as Error)?.message || cause.message : String(cause);
         throw cutShort(context, bytesRead, `the connection failed: ${reason}`, cause);

@@ -1,12 +1,12 @@
 // Opens a run's result content as a stream: the one GET of a result file, through openapi-fetch
 // and the client's transport like every other call, its success body handed up as it arrives.
 import type { ModeClient } from "../client/create-mode-client.js";
-import { transportOf } from "../client/transport.js";
 import { prepare, throwUnlessOk } from "../datasets/call.js";
 import type { BodyContext } from "./body-errors.js";
 import { type ByteReader, byteReader } from "./byte-reader.js";
 import type { ResultsOptions } from "./options.js";
 import type { ResultsFormat } from "./rows.js";
+import { streamedBody } from "./streamed-body.js";
 
 /** A run's result file: of a report or Dataset run, or of one query run. */
 export interface ContentTarget {
@@ -51,7 +51,7 @@ export async function openContent(
   const { query_run, ...run } = target;
   const path =
     query_run === undefined ? PATHS[format] : format === "csv" ? PATHS.queryCsv : PATHS.queryJson;
-  const prepared = prepare(client, options, "streamed");
+  const prepared = prepare(client, options, streamedBody);
   const { init } = prepared;
   const result = await (client.GET as unknown as StreamGet)(path, {
     params: { path: query_run === undefined ? run : { ...run, query_run } },
@@ -61,6 +61,5 @@ export async function openContent(
   });
   throwUnlessOk(result, "GET", path);
   const context = { path, response: result.response, secrets: prepared.record.secrets };
-  const idleMs = options?.timeoutMs ?? transportOf(client)?.settings.timeoutMs ?? false;
-  return { bytes: byteReader(result.data, context, idleMs, options?.signal), context };
+  return { bytes: byteReader(result.data, context, options?.signal), context };
 }
