@@ -1,0 +1,102 @@
+// `rate-limit/retry-after-ignored` (error): a request sent on the same credential before a 429's
+// `Retry-After` ran out. A request that arrives within a moment of the 429 on another connection
+// may have been in flight before the client read it, so it is not counted; one on the same
+// connection, or after that moment, was sent by a client that had the answer and went on anyway.
+import { boundedSet, duration, keep, ordered, toEvidence } from "./evidence.js";
+import type { ConductRule, Evidence, Exchange } from "./types.js";
+
+/** The machine's milliseconds a request may trail a 429 on another connection. */
+export const IN_FLIGHT_GRACE_MS = 100;
+
+interface Pause {
+  from: Exchange;
+  /** Mode's time when the wait runs out. */
+  until: number;
+}
+
+interface PerCredential {
+  /** The latest few 429s, newest last. */
+  pauses: Pause[];
+  count: number;
+  earliestMs: number;
+  askedMs: number;
+  evidence: Evidence[];
+  seen: Set<number>;
+}
+
+const sentDuring = (pause: Pause, e: Exchange): boolean =>
+  e.arrivedAt < pause.until &&
+  (e.connection !== undefined && e.connection === pause.from.connection
+    ? e.realArrivedAt >= pause.from.realAnsweredAt
+    : e.realArrivedAt > pause.from.realAnsweredAt + IN_FLIGHT_GRACE_MS);
+
+export const retryAfterIgnored: ConductRule = {
+  id: "rate-limit/retry-after-ignored",
+  severity: "error",
+  summary: "a request sent on the same credential before a 429's Retry-After ran out",
+  create(context) {
+    const credentials = new Map<string, PerCredential>();
+    return {
+      observe(e) {
+        if (e.credential === null) return;
+        let state = credentials.get(e.credential);
+        const pause = state?.pauses.find((p) => p.from.seq !== e.seq && sentDuring(p, e));
+        if (state && pause) {
+          state.count += 1;
+          const early = e.arrivedAt - pause.from.answeredAt;
+          if (early < state.earliestMs) {
+            state.earliestMs = early;
+            state.askedMs = pause.until - pause.from.answeredAt;
+          }
+          if (!state.seen.has(pause.from.seq)) {
+            state.seen.add(pause.from.seq);
+            keep(
+              state.evidence,
+              toEvidence(
+                context,
+                pause.from,
+                `429 asking to wait ${duration(pause.until - pause.from.answeredAt)}`,
+              ),
+            );
+          }
+          keep(
+            state.evidence,
+            toEvidence(
+              context,
+              e,
+              `sent ${duration(early)} after the 429, ${duration(pause.until - e.arrivedAt)} too soon`,
+            ),
+          );
+        }
+        if (e.status === 429 && e.retryAfterMs !== null) {
+          state ??= {
+            pauses: [],
+            count: 0,
+            earliestMs: Number.POSITIVE_INFINITY,
+            askedMs: 0,
+            evidence: [],
+            seen: new Set(),
+          };
+          state.pauses.push({ from: e, until: e.answeredAt + e.retryAfterMs });
+          if (state.pauses.length > 8) state.pauses.shift();
+          if (state.seen.size > 1_000) state.seen.clear();
+          boundedSet(credentials, e.credential, state, 1_000);
+        }
+      },
+      findings() {
+        return [...credentials]
+          .filter(([, s]) => s.count > 0)
+          .map(([credential, s]) => ({
+            rule: "rate-limit/retry-after-ignored",
+            severity: "error" as const,
+            message:
+              `${s.count} request(s) on ${credential} were sent before a 429's Retry-After ran out; ` +
+              `the earliest came ${duration(s.earliestMs)} (Mode's time) after a 429 that asked for ${duration(s.askedMs)}. ` +
+              "Wait as long as Retry-After says before sending anything more on that credential.",
+            evidence: ordered(s.evidence),
+            count: s.count,
+          }));
+      },
+    };
+  },
+};

@@ -1,0 +1,541 @@
+// The simulator's engine: one request in, one answer out, in the order Mode would decide it
+// (the path, the credentials, the rate limit, the request's shape, the workspace), with every
+// exchange handed to the conduct rules once answered. It speaks fetch's Request and Response so
+// it runs in process with no port; the HTTP adapter (http/) puts it behind a socket.
+import { checkRequest } from "../rules/index.js";
+import type { OperationInfo } from "../rules/spec-index.js";
+import { pathSegments } from "../rules/spec-index.js";
+import { bundledSpec } from "./bundled-spec.js";
+import { createClock, type SimClock } from "./clock.js";
+import {
+  conductRules,
+  type Exchange,
+  type RequestCheck,
+  requestChecks,
+  type RuleContext,
+  type RuleState,
+} from "./conduct/index.js";
+import { basicCredentials } from "./credentials.js";
+import { SLOW_ANSWER_MS, takeFault } from "./faults.js";
+import { handlers } from "./handlers/index.js";
+import type { HandlerResult } from "./handlers/types.js";
+import { type ResolvedOptions, resolveOptions, type SimulatorOptions } from "./options.js";
+import { createRateLimiter, RATE_LIMIT } from "./rate-limit.js";
+import { checkInput } from "./request-check.js";
+import { buildReport, type ReportExtras, type SimulatorReport } from "./report/build.js";
+import { createRedactor, type Redactor } from "./report/redact.js";
+import { createTimeline, type Timeline } from "./report/timeline.js";
+import { matchUpcoming } from "./upcoming-routes.js";
+import { seededRandom } from "./random.js";
+import { type ErrorAnswer, modeError } from "./wire/error.js";
+import { ACCOUNT, seedWorkspace } from "./workspace/seed.js";
+import { createWorkspace } from "./workspace/workspace.js";
+
+/** Returned instead of a Response when the connection is to be cut: the HTTP adapter resets it. */
+export const RESET = Symbol("connection reset");
+
+/** The largest request body read; a longer one is refused with 413 unread. */
+export const MAX_REQUEST_BODY = 1024 * 1024;
+
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export interface RequestMeta {
+  /** The connection the request came on, so a request after a 429 on the same one is known sent after it. */
+  connection?: string | undefined;
+}
+
+export interface SimulatorEngine {
+  readonly options: ResolvedOptions;
+  readonly clock: SimClock;
+  handle(request: Request, meta?: RequestMeta): Promise<Response | typeof RESET>;
+  report(extras?: ReportExtras): SimulatorReport;
+  timeline(): Timeline;
+  /** Removes every credential seen so far from a text or URL. */
+  readonly redactor: Redactor;
+  /** Ends stalled and slow answers and refuses further requests. */
+  close(): void;
+  readonly closed: boolean;
+}
+
+/** What the engine decided, before it becomes a Response. */
+interface Answer {
+  status: number;
+  json?: unknown;
+  result?: HandlerResult;
+  headers?: Record<string, string>;
+  reset?: boolean;
+  stall?: boolean;
+}
+
+const fromError = (error: ErrorAnswer, headers?: Record<string, string>): Answer => ({
+  status: error.status,
+  json: error.body,
+  ...(headers ? { headers } : {}),
+});
+
+function stripApi(pathname: string): string {
+  if (pathname === "/api") return "/";
+  return pathname.startsWith("/api/") ? pathname.slice(4) : pathname;
+}
+
+function decodeSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+export function createEngine(input: SimulatorOptions = {}): SimulatorEngine {
+  const options = resolveOptions(input);
+  const { document, index } = bundledSpec();
+  const clock = createClock(options.timeScale);
+  const random = seededRandom(options.seed);
+  const seeded = seedWorkspace(options);
+  const workspace = createWorkspace(ACCOUNT, seeded, seededRandom(options.seed ^ 0x5eed));
+  const facts = {
+    account: ACCOUNT,
+    accountId: 51_699_936,
+    workspaceToken: random.hex(12),
+  };
+  const limiter = createRateLimiter(RATE_LIMIT.limit, RATE_LIMIT.windowMs);
+  const redactor = createRedactor();
+  const start = clock.now();
+  const context: RuleContext = {
+    start,
+    timeScale: options.timeScale,
+    limit: RATE_LIMIT.limit,
+    windowMs: RATE_LIMIT.windowMs,
+  };
+  const ruleStates: RuleState[] = [
+    ...conductRules.map((r) => r.create(context)),
+    requestChecks(context),
+  ];
+  const timeline = createTimeline(context);
+  const labels = new Map<string, string>();
+  const byStatus = new Map<string, number>();
+  const pending = new Set<() => void>();
+  let seq = 0;
+  let closed = false;
+
+  const labelOf = (token: string, secret: string): string => {
+    let label = labels.get(token);
+    if (!label) {
+      label = `credential ${labels.size + 1}`;
+      // Past this many distinct tokens, the rest share one label rather than grow the map.
+      if (labels.size < 10_000) labels.set(token, label);
+      else label = "another credential";
+    }
+    redactor.add(token, secret);
+    return label;
+  };
+
+  /** Waits `ms` of the machine's time, unless the request is aborted or the simulator closes. */
+  const wait = (ms: number, signal: AbortSignal): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        signal.removeEventListener("abort", onAbort);
+        pending.delete(stop);
+      };
+      const stop = (): void => {
+        done();
+        reject(new Error("the simulator was closed"));
+      };
+      const onAbort = (): void => {
+        done();
+        reject(signal.reason);
+      };
+      const timer = setTimeout(() => {
+        done();
+        resolve();
+      }, ms);
+      signal.addEventListener("abort", onAbort, { once: true });
+      pending.add(stop);
+    });
+
+  async function readBody(request: Request): Promise<string | "too-large" | undefined> {
+    if (request.body === null) return undefined;
+    const declared = Number(request.headers.get("content-length") ?? "0");
+    if (declared > MAX_REQUEST_BODY) {
+      await request.body.cancel().catch(() => {});
+      return "too-large";
+    }
+    const reader = request.body.getReader();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_REQUEST_BODY) {
+        await reader.cancel().catch(() => {});
+        return "too-large";
+      }
+      chunks.push(value);
+    }
+    const all = new Uint8Array(size);
+    let at = 0;
+    for (const chunk of chunks) {
+      all.set(chunk, at);
+      at += chunk.byteLength;
+    }
+    return new TextDecoder().decode(all);
+  }
+
+  async function decide(
+    request: Request,
+    exchange: Exchange,
+    specPath: string,
+    search: string,
+    body: string | "too-large" | undefined,
+  ): Promise<Answer> {
+    const method = exchange.method;
+    const segments = pathSegments(specPath);
+    const operation: OperationInfo | undefined = index.match(method, segments);
+    const upcoming = operation ? undefined : matchUpcoming(method, segments);
+    exchange.operation = operation?.id ?? upcoming?.route.id ?? null;
+    if (!operation && !upcoming) {
+      const others = index.operations.filter(
+        (o) => o.method !== method && index.match(o.method, segments) === o,
+      );
+      const location = "request.path";
+      if (others.length > 0) {
+        const allow = [...new Set(others.map((o) => o.method))].join(", ");
+        exchange.checks.push({
+          rule: "request/unknown-operation",
+          severity: "error",
+          location,
+          message: `${method} is not an operation of ${others[0]?.template}; it takes ${allow}`,
+        });
+        return fromError(
+          modeError("method_not_allowed", `${method} is not allowed here; use ${allow}`),
+          { Allow: allow },
+        );
+      }
+      exchange.checks.push({
+        rule: "request/unknown-operation",
+        severity: "error",
+        location,
+        message: `${method} ${specPath} is no path of the API; check it against the spec's paths`,
+      });
+      return fromError(modeError("not_found", `not found: the API has no path ${specPath}`));
+    }
+
+    const needsAuth = operation ? operation.basicAuth : true;
+    const credentials = basicCredentials(request.headers.get("authorization"));
+    if (credentials) exchange.credential = labelOf(credentials.token, credentials.secret);
+    if (needsAuth && !credentials) {
+      // Blank ones are the kit's `blank-basic-credentials` finding; anything else is said here.
+      if (!exchange.checks.some((c) => c.rule === "blank-basic-credentials")) {
+        exchange.checks.push({
+          rule: "request/no-credentials",
+          severity: "error",
+          location: "request.header.authorization",
+          message:
+            "no usable HTTP Basic credentials: send the API token as the user name and the API secret as the password",
+        });
+      }
+      return fromError(
+        modeError("unauthorized", "Unauthorized: your API token or secret is missing or invalid"),
+      );
+    }
+
+    const admitted = limiter.admit(credentials?.token ?? "(none)", exchange.arrivedAt);
+    if (!admitted.admitted) {
+      // Whole seconds of the machine's clock, rounded up: a client that waits this long is never early.
+      const seconds = Math.max(1, Math.ceil(clock.toReal(admitted.retryAfterMs) / 1000));
+      exchange.retryAfterMs = seconds * 1000 * options.timeScale;
+      return fromError(modeError("rate_limited", "Rate limit exceeded, retry later"), {
+        "Retry-After": String(seconds),
+      });
+    }
+
+    if (body === "too-large") {
+      exchange.checks.push({
+        rule: "request/invalid-body",
+        severity: "error",
+        location: "request.body",
+        message: `the body is larger than ${MAX_REQUEST_BODY} bytes; no operation takes one that large`,
+      });
+      return fromError(
+        modeError(
+          "payload_too_large",
+          `Payload too large: the body is over ${MAX_REQUEST_BODY} bytes`,
+        ),
+      );
+    }
+
+    let pathParams: Record<string, string>;
+    let query: Record<string, string | number> = {};
+    let parsedBody: unknown;
+    if (operation) {
+      const input = checkInput(document, index, operation, {
+        segments,
+        query: [...new URLSearchParams(search)],
+        contentType: request.headers.get("content-type") ?? undefined,
+        body,
+      });
+      for (const problem of input.problems) {
+        exchange.checks.push({
+          rule:
+            problem.location.startsWith("request.body") ||
+            problem.location.startsWith("request.header")
+              ? "request/invalid-body"
+              : "request/invalid-parameter",
+          severity: "error",
+          location: problem.location,
+          message: problem.message,
+        });
+      }
+      if (input.problems.length > 0) {
+        return fromError(
+          modeError(
+            "bad_request",
+            `Bad request: ${input.problems.map((p) => p.message).join("; ")}`,
+          ),
+        );
+      }
+      pathParams = input.path;
+      query = input.query;
+      parsedBody = input.body;
+    } else {
+      pathParams = upcoming?.path ?? {};
+    }
+
+    if (pathParams["account"] !== undefined && pathParams["account"] !== workspace.account) {
+      return fromError(
+        modeError("not_found", `account not found: no workspace or user ${pathParams["account"]}`),
+      );
+    }
+
+    const write = WRITE_METHODS.has(method);
+    if (!write && takeFault(options.faults, "server-error")) {
+      exchange.fault = "server-error";
+      return fromError(modeError("internal_server_error", "Internal server error"));
+    }
+    if (!write && takeFault(options.faults, "slow-answer")) {
+      exchange.fault = "slow-answer";
+      await wait(clock.toReal(SLOW_ANSWER_MS), request.signal);
+    }
+
+    const handler = operation ? handlers[operation.id] : upcoming?.route.handler;
+    if (!handler) {
+      return fromError(
+        modeError(
+          "internal_server_error",
+          `the simulator does not serve ${exchange.operation} yet`,
+        ),
+      );
+    }
+    const result = handler({
+      workspace,
+      facts,
+      now: clock.now(),
+      path: pathParams,
+      query,
+      body: parsedBody,
+      member: "priya.raman",
+      seed: options.seed,
+    });
+    exchange.acted = result.acted === true;
+    if (result.listing && exchange.operation) {
+      const rest = [...new URLSearchParams(search)]
+        .filter(([name]) => name !== "page")
+        .sort(([a], [b]) => a.localeCompare(b));
+      exchange.listing = {
+        key: `${exchange.operation} ${exchange.resource}?${new URLSearchParams(rest)}`,
+        ...result.listing,
+      };
+    }
+    if (result.run) exchange.run = result.run;
+
+    if (exchange.acted && takeFault(options.faults, "write-reset")) {
+      exchange.fault = "write-reset";
+      return { status: 0, reset: true };
+    }
+    if (exchange.acted && takeFault(options.faults, "write-error")) {
+      exchange.fault = "write-error";
+      return fromError(modeError("internal_server_error", "Internal server error"));
+    }
+    const stall = !write && result.status < 300 && takeFault(options.faults, "stalled-body");
+    if (stall) exchange.fault = "stalled-body";
+    return { status: result.status, json: result.body, result, stall };
+  }
+
+  function toResponse(answer: Answer, signal: AbortSignal): Response {
+    const headers = new Headers({
+      "X-RateLimit-Limit": String(RATE_LIMIT.limit),
+      ...answer.headers,
+    });
+    const content = answer.result?.content;
+    let text: string | undefined;
+    let chunks: Iterable<string> | undefined;
+    if (content) {
+      headers.set("Content-Type", content.contentType);
+      chunks = content.chunks();
+    } else if (answer.json !== undefined) {
+      headers.set(
+        "Content-Type",
+        answer.status < 300 ? "application/hal+json" : "application/json",
+      );
+      text = JSON.stringify(answer.json);
+    }
+    if (answer.stall) {
+      const bytes = new TextEncoder().encode(text ?? firstChunk(chunks));
+      return new Response(stalledBody(bytes, signal), { status: answer.status, headers });
+    }
+    if (chunks) return new Response(streamOf(chunks), { status: answer.status, headers });
+    return new Response(text ?? null, { status: answer.status, headers });
+  }
+
+  function firstChunk(chunks: Iterable<string> | undefined): string {
+    const first = chunks?.[Symbol.iterator]().next();
+    return first && !first.done ? first.value : "";
+  }
+
+  /** Half the body, then nothing until the reader gives up, the request is aborted or the simulator closes. */
+  function stalledBody(bytes: Uint8Array, signal: AbortSignal): ReadableStream<Uint8Array> {
+    let stop: (() => void) | undefined;
+    return new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes.slice(0, Math.max(1, Math.floor(bytes.byteLength / 2))));
+        stop = () => {
+          pending.delete(stopAll);
+          signal.removeEventListener("abort", stopAll);
+          try {
+            controller.error(new Error("the simulator stopped a stalled body"));
+          } catch {
+            // Already closed by the reader.
+          }
+        };
+        const stopAll = (): void => stop?.();
+        pending.add(stopAll);
+        signal.addEventListener("abort", stopAll, { once: true });
+      },
+      cancel() {
+        stop?.();
+      },
+    });
+  }
+
+  function streamOf(chunks: Iterable<string>): ReadableStream<Uint8Array> {
+    const iterator = chunks[Symbol.iterator]();
+    const encoder = new TextEncoder();
+    return new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = iterator.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
+      },
+      cancel() {
+        iterator.return?.();
+      },
+    });
+  }
+
+  const finish = (exchange: Exchange): void => {
+    exchange.answeredAt = clock.now();
+    exchange.realAnsweredAt = clock.realElapsed();
+    const status = String(exchange.status);
+    byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
+    for (const state of ruleStates) state.observe(exchange);
+    timeline.record(exchange);
+  };
+
+  return {
+    options,
+    clock,
+    redactor,
+    get closed() {
+      return closed;
+    },
+    async handle(request, meta = {}) {
+      if (closed) throw new Error("the simulator is closed; create another one");
+      if (request.signal.aborted) throw request.signal.reason;
+      let url: URL;
+      try {
+        url = new URL(request.url);
+      } catch {
+        throw new TypeError(`${request.url} is not a URL the simulator can read`);
+      }
+      const method = request.method.toUpperCase();
+      const specPath = stripApi(url.pathname);
+      const exchange: Exchange = {
+        seq: ++seq,
+        credential: null,
+        connection: meta.connection,
+        method,
+        url: `${url.pathname}${url.search}`,
+        resource: decodeSafe(specPath.length > 1 ? specPath.replace(/\/$/, "") : specPath),
+        operation: null,
+        arrivedAt: clock.now(),
+        answeredAt: 0,
+        realArrivedAt: clock.realElapsed(),
+        realAnsweredAt: 0,
+        status: 0,
+        write: WRITE_METHODS.has(method),
+        acted: false,
+        fault: null,
+        retryAfterMs: null,
+        body: undefined,
+        listing: null,
+        run: null,
+        checks: [],
+      };
+      let answer: Answer;
+      try {
+        const body = await readBody(request);
+        if (typeof body === "string")
+          exchange.body = body.length <= 4096 ? body : body.slice(0, 4096);
+        const kit: RequestCheck[] = checkRequest(
+          {
+            method,
+            path: `${specPath}${url.search}`,
+            headers: request.headers,
+            ...(typeof body === "string" ? { body } : {}),
+          },
+          document,
+        );
+        exchange.checks.push(...kit);
+        answer = await decide(request, exchange, specPath, url.search, body);
+      } catch (error) {
+        // An aborted request or a closed simulator: no answer was sent, so none is recorded.
+        if (request.signal.aborted || closed) {
+          exchange.status = "reset";
+          finish(exchange);
+          throw request.signal.aborted ? request.signal.reason : error;
+        }
+        // Anything else is a bug in the simulator: the client gets a clean 500, the run goes on.
+        answer = fromError(
+          modeError("internal_server_error", `Internal server error: ${(error as Error).message}`),
+        );
+      }
+      if (answer.reset) {
+        exchange.status = "reset";
+        finish(exchange);
+        return RESET;
+      }
+      exchange.status = answer.status;
+      finish(exchange);
+      return toResponse(answer, request.signal);
+    },
+    report(extras) {
+      return buildReport({
+        findings: ruleStates.flatMap((s) => s.findings()),
+        redactor,
+        options,
+        total: seq,
+        byStatus,
+        simulatedMs: clock.now() - start,
+        ...(extras ? { extras } : {}),
+      });
+    },
+    timeline: () => timeline,
+    close() {
+      closed = true;
+      for (const stop of [...pending]) stop();
+      pending.clear();
+    },
+  };
+}

@@ -1,0 +1,95 @@
+// The simulated workspace's records: what the simulator remembers, in its own shape. The wire/
+// folder turns them into Mode's HAL bodies; timestamps here are epoch milliseconds of Mode's clock.
+
+export interface Member {
+  username: string;
+}
+
+export interface SpaceRecord {
+  token: string;
+  id: number;
+  name: string;
+  description: string | null;
+  spaceType: "custom" | "community";
+  createdAt: number;
+  creator: string;
+}
+
+export interface DataSourceRecord {
+  token: string;
+  id: number;
+  name: string;
+  description: string;
+  adapter: string;
+  vendor: string;
+  host: string;
+  database: string;
+  port: number;
+  warehouse: string | null;
+  createdAt: number;
+  updatedAt: number;
+  creator: string;
+}
+
+export type ColumnType = "integer" | "number" | "string" | "timestamp" | "boolean";
+
+export interface Column {
+  name: string;
+  type: ColumnType;
+}
+
+/** What a Dataset and a report share: both are reports to Mode. */
+interface ReportLike {
+  token: string;
+  id: number;
+  name: string;
+  description: string | null;
+  spaceToken: string;
+  createdAt: number;
+  updatedAt: number;
+  editedAt: number;
+  publishedAt: number | null;
+  creator: string;
+  viewCount: number;
+}
+
+export interface DatasetRecord extends ReportLike {
+  kind: "dataset";
+  dataSourceToken: string;
+  /** The Dataset's one SQL query. */
+  query: string;
+  columns: readonly Column[];
+  /** How many rows each successful run's results hold. */
+  rowCount: number;
+  /** Chosen by the seed: every new run of this Dataset fails. */
+  failing: boolean;
+  /** Seconds a run takes, as Mode estimates it. */
+  expectedRuntime: number;
+}
+
+export interface ReportRecord extends ReportLike {
+  kind: "report";
+  /** The Datasets the report imports, by token. */
+  imports: string[];
+  queryCount: number;
+  chartCount: number;
+}
+
+export type RunOutcome = "succeeded" | "failed";
+
+export interface RunRecord {
+  token: string;
+  /** The Dataset or report the run belongs to. */
+  ownerToken: string;
+  createdAt: number;
+  /** Milliseconds of Mode's time spent `enqueued`, then running (`pending`). */
+  queuedMs: number;
+  runningMs: number;
+  outcome: RunOutcome;
+  parameters: Record<string, unknown>;
+  /** For a refresh: the Datasets it pulled into the report. */
+  datasetTokens: readonly string[];
+  executedBy: string;
+  /** Why a failed run failed, in the words a query error would use. */
+  error: string | null;
+}
