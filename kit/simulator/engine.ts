@@ -86,10 +86,17 @@ function decodeSafe(text: string): string {
   }
 }
 
-export function createEngine(input: SimulatorOptions = {}): SimulatorEngine {
+/**
+ * The engine behind `createModeSimulator` and the HTTP adapter. `realNow` replaces the machine's
+ * clock (milliseconds), for tests that move time by hand instead of waiting.
+ */
+export function createEngine(
+  input: SimulatorOptions = {},
+  { realNow }: { realNow?: () => number } = {},
+): SimulatorEngine {
   const options = resolveOptions(input);
   const { document, index } = bundledSpec();
-  const clock = createClock(options.timeScale);
+  const clock = createClock(options.timeScale, realNow);
   const random = seededRandom(options.seed);
   const seeded = seedWorkspace(options);
   const workspace = createWorkspace(ACCOUNT, seeded, seededRandom(options.seed ^ 0x5eed));

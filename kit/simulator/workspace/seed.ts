@@ -294,6 +294,22 @@ export function seedWorkspace(options: SeedOptions): SeededWorkspace {
       });
       at = moment(at + DAY, Math.max(at + DAY, SIMULATION_START - DAY));
     }
+    // About one in ten is running when the simulation starts, as a scheduled run would be.
+    if (random.chance(0.1)) {
+      const failing = owner.kind === "dataset" && owner.failing;
+      runs.push({
+        token: token(),
+        ownerToken: owner.token,
+        createdAt: SIMULATION_START - random.int(0, 1_500),
+        queuedMs: random.int(500, 3_000),
+        runningMs: random.int(5_000, 40_000),
+        outcome: failing ? "failed" : "succeeded",
+        parameters: {},
+        datasetTokens: owner.kind === "report" ? owner.imports : [],
+        executedBy: "scheduler",
+        error: failing ? failureMessage(owner as DatasetRecord) : null,
+      });
+    }
   }
   return { spaces, dataSources, datasets, reports, runs };
 }
