@@ -140,6 +140,10 @@ export function createEngine(
   /** Waits `ms` of the machine's time, unless the request is aborted or the simulator closes. */
   const wait = (ms: number, signal: AbortSignal): Promise<void> =>
     new Promise((resolve, reject) => {
+      if (signal.aborted) {
+        reject(signal.reason);
+        return;
+      }
       const done = (): void => {
         clearTimeout(timer);
         signal.removeEventListener("abort", onAbort);
