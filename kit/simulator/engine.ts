@@ -34,6 +34,9 @@ import { createWorkspace } from "./workspace/workspace.js";
 /** Returned instead of a Response when the connection is to be cut: the HTTP adapter resets it. */
 export const RESET = Symbol("connection reset");
 
+/** How long (machine ms) a spell of lag is remembered when judging what was in flight. */
+const LAG_MEMORY_MS = 3_000;
+
 /** The largest request body read; a longer one is refused with 413 unread. */
 export const MAX_REQUEST_BODY = 1024 * 1024;
 
@@ -42,6 +45,11 @@ const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export interface RequestMeta {
   /** The connection the request came on, so a request after a 429 on the same one is known sent after it. */
   connection?: string | undefined;
+  /**
+   * For the first request on a connection: when the connection was accepted, on the engine's
+   * machine clock (`clock.realElapsed()`). The request was on its way from then at the latest.
+   */
+  connectedAt?: number | undefined;
 }
 
 export interface SimulatorEngine {
@@ -124,6 +132,18 @@ export function createEngine(
   const pending = new Set<() => void>();
   let seq = 0;
   let closed = false;
+  // How far behind the server has been running lately: the longest a new connection's first
+  // request waited to be read, over the last few seconds. See `serverLag` on Exchange.
+  let peakLag = 0;
+  let peakLagAt = Number.NEGATIVE_INFINITY;
+  const lagNow = (now: number, connectedAt: number | undefined): number => {
+    const lag = connectedAt === undefined ? 0 : Math.max(0, now - connectedAt);
+    if (lag >= peakLag || now - peakLagAt > LAG_MEMORY_MS) {
+      peakLag = lag;
+      peakLagAt = now;
+    }
+    return peakLag;
+  };
 
   const labelOf = (token: string, secret: string): string => {
     let label = labels.get(token);
@@ -472,6 +492,7 @@ export function createEngine(
       }
       const method = request.method.toUpperCase();
       const specPath = stripApi(url.pathname);
+      const realNow = clock.realElapsed();
       const exchange: Exchange = {
         seq: ++seq,
         credential: null,
@@ -482,7 +503,9 @@ export function createEngine(
         operation: null,
         arrivedAt: clock.now(),
         answeredAt: 0,
-        realArrivedAt: clock.realElapsed(),
+        realArrivedAt: realNow,
+        realSentAt: Math.min(meta.connectedAt ?? Number.POSITIVE_INFINITY, realNow),
+        serverLag: lagNow(realNow, meta.connectedAt),
         realAnsweredAt: 0,
         status: 0,
         write: WRITE_METHODS.has(method),

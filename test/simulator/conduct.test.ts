@@ -34,8 +34,9 @@ describe("rate-limit/retry-after-ignored", () => {
     const limited = await fillWindow(sim);
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toBe("10");
+    // Past the moment a request on another connection may still have been in flight: 1 s.
     for (let i = 0; i < 5; i++) {
-      sim.advance(500);
+      sim.advance(1_500);
       await drain(await sim.send("GET", "/verify"));
     }
     const report = sim.engine.report();
@@ -50,7 +51,7 @@ describe("rate-limit/retry-after-ignored", () => {
       url: "/api/verify",
       status: 429,
     });
-    expect(finding?.evidence[1]).toMatchObject({ seq: 42, t: 500, status: 429 });
+    expect(finding?.evidence[1]).toMatchObject({ seq: 42, t: 1_500, status: 429 });
     expect(report.verdict).toBe("fail");
   });
 
@@ -66,7 +67,7 @@ describe("rate-limit/retry-after-ignored", () => {
   it("does not count a request that was in flight on another connection when the 429 went out", async () => {
     const sim = handDriven();
     await fillWindow(sim);
-    sim.advance(50);
+    sim.advance(900);
     await drain(await sim.send("GET", "/verify"));
     expect(rulesOf(sim)).not.toContain("error rate-limit/retry-after-ignored");
   });
@@ -91,7 +92,7 @@ describe("rate-limit/retry-after-ignored", () => {
   it("keeps each credential's limit and pauses apart", async () => {
     const sim = handDriven();
     await fillWindow(sim);
-    sim.advance(500);
+    sim.advance(1_500);
     const other = await drain(
       await sim.send("GET", "/verify", {
         headers: { authorization: `Basic ${btoa("other:secret-2")}` },

@@ -1,12 +1,16 @@
 // `rate-limit/retry-after-ignored` (error): a request sent on the same credential before a 429's
-// `Retry-After` ran out. A request that arrives within a moment of the 429 on another connection
-// may have been in flight before the client read it, so it is not counted; one on the same
-// connection, or after that moment, was sent by a client that had the answer and went on anyway.
+// `Retry-After` ran out. A request sent within a moment of the 429 on another connection may have
+// been in flight before the client read it, so it is not counted; one on the same connection, or
+// after that moment, was sent by a client that had the answer and went on anyway. The moment is a
+// quarter of the wait the 429 asked for (at least 100 ms, at most 1 s of the machine's time), or
+// twice the server's own lag if longer: a client that opens hundreds of connections at once has
+// them all on their way before any 429 comes back, however late a busy server reads the last.
 import { boundedSet, duration, keep, ordered, toEvidence } from "./evidence.js";
 import type { ConductRule, Evidence, Exchange } from "./types.js";
 
-/** The machine's milliseconds a request may trail a 429 on another connection. */
+/** The least and the most machine milliseconds a request may trail a 429 on another connection. */
 export const IN_FLIGHT_GRACE_MS = 100;
+export const MAX_IN_FLIGHT_GRACE_MS = 1_000;
 
 interface Pause {
   from: Exchange;
@@ -24,11 +28,19 @@ interface PerCredential {
   seen: Set<number>;
 }
 
-const sentDuring = (pause: Pause, e: Exchange): boolean =>
-  e.arrivedAt < pause.until &&
-  (e.connection !== undefined && e.connection === pause.from.connection
-    ? e.realArrivedAt >= pause.from.realAnsweredAt
-    : e.realArrivedAt > pause.from.realAnsweredAt + IN_FLIGHT_GRACE_MS);
+function sentDuring(pause: Pause, e: Exchange, timeScale: number): boolean {
+  if (e.arrivedAt >= pause.until) return false;
+  if (e.connection !== undefined && e.connection === pause.from.connection) {
+    return e.realArrivedAt >= pause.from.realAnsweredAt;
+  }
+  const asked = (pause.until - pause.from.answeredAt) / timeScale;
+  const grace = Math.max(
+    IN_FLIGHT_GRACE_MS,
+    Math.min(MAX_IN_FLIGHT_GRACE_MS, asked / 4),
+    2 * e.serverLag,
+  );
+  return e.realSentAt > pause.from.realAnsweredAt + grace;
+}
 
 export const retryAfterIgnored: ConductRule = {
   id: "rate-limit/retry-after-ignored",
@@ -40,7 +52,9 @@ export const retryAfterIgnored: ConductRule = {
       observe(e) {
         if (e.credential === null) return;
         let state = credentials.get(e.credential);
-        const pause = state?.pauses.find((p) => p.from.seq !== e.seq && sentDuring(p, e));
+        const pause = state?.pauses.find(
+          (p) => p.from.seq !== e.seq && sentDuring(p, e, context.timeScale),
+        );
         if (state && pause) {
           state.count += 1;
           const early = e.arrivedAt - pause.from.answeredAt;

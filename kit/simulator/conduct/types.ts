@@ -29,6 +29,17 @@ export interface Exchange {
   answeredAt: number;
   /** The machine's milliseconds since the simulator started, at the same two moments. */
   realArrivedAt: number;
+  /**
+   * When the client sent it, as near as the server can tell (machine ms): when it arrived, or for
+   * the first request on a connection, when that connection was accepted, if earlier.
+   */
+  realSentAt: number;
+  /**
+   * How far behind the server was running when it arrived (machine ms): the longest a new
+   * connection's first request had lately waited to be read. A busy server reads requests late,
+   * so requests that long after a 429 may still have been sent before the client read it.
+   */
+  serverLag: number;
   realAnsweredAt: number;
   /** The status sent, or `reset` when the connection was cut instead. */
   status: number | "reset";

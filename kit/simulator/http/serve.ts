@@ -29,15 +29,24 @@ export async function serveSimulator(
   options: ServeOptions = {},
 ): Promise<SimulatorServer> {
   const host = options.host ?? "127.0.0.1";
-  const connections = new WeakMap<Socket, string>();
+  // Each connection's name and when it was accepted, which goes with its first request only: a
+  // request on a new connection was on its way from the moment the connection was accepted.
+  const connections = new WeakMap<Socket, { id: string; acceptedAt: number; requests: number }>();
   let nextConnection = 0;
-  const connectionOf = (socket: Socket): string => {
-    let id = connections.get(socket);
-    if (!id) {
-      id = `c${++nextConnection}`;
-      connections.set(socket, id);
+  const accepted = (socket: Socket): { id: string; acceptedAt: number; requests: number } => {
+    let known = connections.get(socket);
+    if (!known) {
+      known = { id: `c${++nextConnection}`, acceptedAt: engine.clock.realElapsed(), requests: 0 };
+      connections.set(socket, known);
     }
-    return id;
+    return known;
+  };
+  const metaOf = (socket: Socket): { connection: string; connectedAt?: number } => {
+    const known = accepted(socket);
+    known.requests += 1;
+    return known.requests === 1
+      ? { connection: known.id, connectedAt: known.acceptedAt }
+      : { connection: known.id };
   };
 
   const server = createServer(
@@ -54,6 +63,7 @@ export async function serveSimulator(
     },
   );
   server.keepAliveTimeout = 5_000;
+  server.on("connection", accepted);
   // A request Node cannot even parse (a broken request line, headers too large) gets a bare 400
   // or 431 and the connection is closed; nothing reaches the engine, and nothing crashes.
   server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => {
@@ -96,7 +106,7 @@ export async function serveSimulator(
         ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: "half" }
         : {}),
     } as RequestInit);
-    const response = await engine.handle(request, { connection: connectionOf(req.socket) });
+    const response = await engine.handle(request, metaOf(req.socket));
     if (response === RESET) {
       req.socket.destroy();
       return;
@@ -126,7 +136,9 @@ export async function serveSimulator(
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => {
+    // A long accept queue: a client opening hundreds of connections at once is accepted at once,
+    // rather than some waiting on the kernel's retries.
+    server.listen({ port: options.port ?? 0, host, backlog: 4_096 }, () => {
       server.off("error", reject);
       resolve();
     });

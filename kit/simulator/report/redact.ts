@@ -22,9 +22,11 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 
 /**
  * Replaces `form` in `text`. A short form is replaced only where it stands alone (not inside a
- * word), so a test token such as `any` does not turn "many" into "m[REDACTED]".
+ * word), so a test token such as `any` does not turn "many" into "m[REDACTED]"; one or two
+ * characters are no secret anyone issues, and would turn every "a" of a message into a mark.
  */
 function replaceForm(text: string, form: string): string {
+  if (form.length < 3) return text;
   if (form.length >= 8) return text.split(form).join(REDACTED);
   return text.replace(
     new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(form)}(?![A-Za-z0-9])`, "g"),
