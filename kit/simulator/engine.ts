@@ -371,12 +371,17 @@ export function createEngine(
     });
     exchange.acted = result.acted === true;
     if (result.listing && exchange.operation) {
-      const rest = [...new URLSearchParams(search)]
-        .filter(([name]) => name !== "page")
-        .sort(([a], [b]) => a.localeCompare(b));
+      // One listing is one set of parameters besides `page`, the page size as served (a first
+      // page read without `per_page` and the `next_page` links that name it are the same listing).
+      const rest = Object.entries(query)
+        .filter(([name]) => name !== "page" && name !== "per_page")
+        .map(([name, value]) => [name, String(value)])
+        .sort(([a = ""], [b = ""]) => a.localeCompare(b));
+      rest.push(["per_page", String(result.listing.perPage)]);
       exchange.listing = {
         key: `${exchange.operation} ${exchange.resource}?${new URLSearchParams(rest)}`,
-        ...result.listing,
+        page: result.listing.page,
+        last: result.listing.last,
       };
     }
     if (result.run) exchange.run = result.run;

@@ -55,6 +55,20 @@ describe("rate-limit/retry-after-ignored", () => {
     expect(report.verdict).toBe("fail");
   });
 
+  it("catches a client that tries again every few milliseconds, each try earning a fresh 429", async () => {
+    const sim = handDriven();
+    await fillWindow(sim);
+    for (let i = 0; i < 400; i++) {
+      sim.advance(5);
+      await drain(await sim.send("GET", "/verify"));
+    }
+    const finding = sim.engine
+      .report()
+      .findings.find((f) => f.rule === "rate-limit/retry-after-ignored");
+    // Those within 1 s of the first 429 may have been in flight; the rest were not.
+    expect(finding?.count).toBe(200);
+  });
+
   it("finds nothing when the client waits as long as Retry-After says", async () => {
     const sim = handDriven();
     const limited = await fillWindow(sim);

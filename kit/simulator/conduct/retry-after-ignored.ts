@@ -19,6 +19,11 @@ interface Pause {
 }
 
 interface PerCredential {
+  /**
+   * The oldest 429 whose wait has not run out: a client that hammers earns a new 429 every few
+   * milliseconds, each too recent to judge by, but the first one of the spell it ignored.
+   */
+  first: Pause | undefined;
   /** The latest few 429s, newest last. */
   pauses: Pause[];
   count: number;
@@ -52,7 +57,11 @@ export const retryAfterIgnored: ConductRule = {
       observe(e) {
         if (e.credential === null) return;
         let state = credentials.get(e.credential);
-        const pause = state?.pauses.find(
+        if (state?.first && e.arrivedAt >= state.first.until) {
+          state.first = state.pauses.find((p) => e.arrivedAt < p.until);
+        }
+        const candidates = state ? [...(state.first ? [state.first] : []), ...state.pauses] : [];
+        const pause = candidates.find(
           (p) => p.from.seq !== e.seq && sentDuring(p, e, context.timeScale),
         );
         if (state && pause) {
@@ -84,6 +93,7 @@ export const retryAfterIgnored: ConductRule = {
         }
         if (e.status === 429 && e.retryAfterMs !== null) {
           state ??= {
+            first: undefined,
             pauses: [],
             count: 0,
             earliestMs: Number.POSITIVE_INFINITY,
@@ -91,7 +101,9 @@ export const retryAfterIgnored: ConductRule = {
             evidence: [],
             seen: new Set(),
           };
-          state.pauses.push({ from: e, until: e.answeredAt + e.retryAfterMs });
+          const pause = { from: e, until: e.answeredAt + e.retryAfterMs };
+          state.first ??= pause;
+          state.pauses.push(pause);
           if (state.pauses.length > 8) state.pauses.shift();
           if (state.seen.size > 1_000) state.seen.clear();
           boundedSet(credentials, e.credential, state, 1_000);

@@ -74,7 +74,7 @@ function datasetPage(
   return {
     status: 200,
     body: collectionBody(listingPath, query, "reports", page, bodies),
-    listing: { page: page.page, last: page.page >= page.totalPages },
+    listing: { page: page.page, perPage: page.perPage, last: page.page >= page.totalPages },
   };
 }
 
@@ -116,6 +116,6 @@ export const listReportsForDataset: Handler = (context) => {
       page,
       bodies,
     ),
-    listing: { page: page.page, last: page.page >= page.totalPages },
+    listing: { page: page.page, perPage: page.perPage, last: page.page >= page.totalPages },
   };
 };

@@ -45,7 +45,7 @@ function listRuns(context: HandlerContext, kind: "dataset" | "report"): HandlerR
   return {
     status: 200,
     body: collectionBody(listingPath, query, "report_runs", page, bodies),
-    listing: { page: page.page, last: page.page >= page.totalPages },
+    listing: { page: page.page, perPage: page.perPage, last: page.page >= page.totalPages },
   };
 }
 

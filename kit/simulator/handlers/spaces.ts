@@ -18,7 +18,7 @@ export const listSpaces: Handler = ({ workspace, query }) => {
   return {
     status: 200,
     body: collectionBody(`/${account}/spaces`, query, "spaces", page, bodies),
-    listing: { page: page.page, last: page.page >= page.totalPages },
+    listing: { page: page.page, perPage: page.perPage, last: page.page >= page.totalPages },
   };
 };
 

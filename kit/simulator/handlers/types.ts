@@ -30,8 +30,8 @@ export interface HandlerResult {
   /** A JSON body, or none. */
   body?: unknown;
   content?: StreamedContent;
-  /** For a listing page: its number and whether it was the last. */
-  listing?: { page: number; last: boolean };
+  /** For a listing page: its number, its size and whether it was the last. */
+  listing?: { page: number; perPage: number; last: boolean };
   /** For a read of one run: which, and whether it had ended. */
   run?: { token: string; state: string; terminal: boolean };
   /** True when the request changed the workspace (a write the server acted on). */
