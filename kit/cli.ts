@@ -1,22 +1,16 @@
 #!/usr/bin/env node
 // `mode-datasets <command>`: the contract kit and the docs, for any team in any language.
-// Each command lives in its own file; this one only dispatches, prints help, and turns a thrown
-// error into one line and exit code 2 (usage or setup problems), so no command repeats that.
-import { contract } from "./contract.js";
-import { docs } from "./docs.js";
-import { mock } from "./mock.js";
-import { proxy } from "./proxy.js";
+// Each command lives in its own file under commands/ with its one table of options; this file
+// only dispatches, prints help from those tables, and turns a thrown error into one line and
+// exit code 2 (usage or setup problems), so no command repeats that.
+import type { Command } from "./command.js";
+import { contract } from "./commands/contract.js";
+import { docs } from "./commands/docs.js";
+import { mock } from "./commands/mock.js";
+import { proxy } from "./commands/proxy.js";
+import { helpText, parseCommandLine } from "./options.js";
 
-export interface Command {
-  /** One line for the command list. */
-  summary: string;
-  /** The full `--help` text. */
-  help: string;
-  /** Runs the command; resolves with the exit code. */
-  run(argv: string[]): Promise<number>;
-}
-
-const commands: Record<string, Command> = { mock, proxy, contract, docs };
+const commands: Readonly<Record<string, Command>> = { mock, proxy, contract, docs };
 
 const overview = `usage: mode-datasets <command> [options]
 
@@ -33,17 +27,18 @@ async function main(argv: string[]): Promise<number> {
     console.log(overview);
     return name === undefined ? 2 : 0;
   }
-  const command = commands[name];
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) {
     console.error(`mode-datasets: unknown command ${JSON.stringify(name)}\n\n${overview}`);
     return 2;
   }
-  if (rest[0] === "--help" || rest[0] === "-h") {
-    console.log(command.help);
-    return 0;
-  }
   try {
-    return await command.run(rest);
+    const line = parseCommandLine(`mode-datasets ${name}`, command, rest);
+    if (line.help) {
+      console.log(helpText(name, command));
+      return 0;
+    }
+    return await command.run(line.options, line.operands);
   } catch (error) {
     console.error(`${name}: ${error instanceof Error ? error.message : String(error)}`);
     return 2;

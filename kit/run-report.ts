@@ -3,6 +3,7 @@
 // the exit code come from `buildSummary`, decided there once.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import type { OptionsTable } from "./command.js";
 import type { Exchange } from "./prism/violations.js";
 import { describeViolation, formatTable, isError, summarize } from "./prism/violations.js";
 import {
@@ -20,8 +21,9 @@ export interface ReportFiles {
 
 /** Prints the table and the offending requests, writes the report files, returns the summary. */
 export function reportRun(name: string, input: RunInput, files: ReportFiles): RunSummary {
-  const exchanges = input.exchanges as readonly Exchange[];
   const summary = buildSummary(input);
+  // The summary's exchanges, not the input's: they are redacted, so the console shows no secret.
+  const exchanges: readonly Exchange[] = summary.exchanges;
   const broken = exchanges.filter((e) => e.violations.some(isError));
   const rows = summarize(exchanges);
   console.log(`\n${name}: ${exchanges.length} request(s), ${broken.length} broke the contract`);
@@ -53,7 +55,16 @@ export function reportRun(name: string, input: RunInput, files: ReportFiles): Ru
   return summary;
 }
 
-/** `--junit FILE`, `--json FILE`, `--strict`: the options both commands share. */
-export const reportOptionsHelp = `  --strict         warnings fail the run too (e.g. Accept: application/json)
-  --junit FILE     write a JUnit XML report (one test case per operation and kind of violation)
-  --json FILE      write the same summary as JSON`;
+/** `--strict`, `--junit FILE`, `--json FILE`: the options both commands share. */
+export const reportOptions = {
+  strict: {
+    type: "boolean",
+    description: "warnings fail the run too (e.g. Accept: application/json)",
+  },
+  junit: {
+    type: "string",
+    value: "FILE",
+    description: "write a JUnit XML report (one test case per operation and kind of violation)",
+  },
+  json: { type: "string", value: "FILE", description: "write the same summary as JSON" },
+} as const satisfies OptionsTable;

@@ -6,7 +6,8 @@ import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { buildDocs, docsDir } from "../site/docs-builder.js";
-import { parseServeArgs } from "../kit/prism/cli-args.js";
+import { parseCommandLine } from "../kit/options.js";
+import { serveOptions, serveSettings } from "../kit/serve-options.js";
 import { packageRoot as repoRoot, startPrism, type PrismServer } from "../kit/prism/launcher.js";
 import { firstRunSnippets } from "./start-snippets.js";
 import { serveDirectory, type StaticServer } from "../site/static-server.js";
@@ -39,11 +40,18 @@ function docsPort(env: NodeJS.ProcessEnv): number {
 }
 
 async function main(): Promise<void> {
-  const { host, port, spec, positionals } = parseServeArgs(process.argv.slice(2), process.env);
-  if (positionals.length > 0)
-    throw new Error(
-      `unexpected argument ${positionals[0]}; usage: npm start -- [--port N] [--host H]`,
+  const line = parseCommandLine(
+    "npm start --",
+    { options: serveOptions, takes: "nothing" },
+    process.argv.slice(2),
+  );
+  if (line.help) {
+    console.log(
+      "usage: npm start -- [--port N] [--host H] [--spec FILE]; DOCS_PORT=N for the docs",
     );
+    return;
+  }
+  const { host, port, spec } = serveSettings(line.options, process.env);
   const docsPortNumber = docsPort(process.env);
 
   console.log("Building:");

@@ -2,28 +2,29 @@ export { createModeClient, type ModeClient } from "./client/create-mode-client.j
 export { DEFAULTS, type ModeClientOptions } from "./client/options.js";
 export type { ModeCredentials, ModeCredentialsProvider } from "./client/auth.js";
 export type { RetryEvent, RetryOptions } from "./resilience/retry.js";
-export type { RateLimitOptions } from "./resilience/rate-limiter.js";
+export type {
+  RateLimiter,
+  RateLimitOptions,
+  RateLimitRelease,
+} from "./resilience/rate-limiter.js";
+export type { Logger } from "./client/logger.js";
 export {
   createModeDatasets,
-  type CallOptions,
-  type IterateOptions,
   type ModeDatasets,
   type ModeDatasetsOptions,
 } from "./datasets/mode-datasets.js";
+export type { CallOptions, ModePromise } from "./datasets/call.js";
 export {
   paginate,
+  type IterateOptions,
   type ListingItem,
   type ListingPath,
   type PaginateInit,
   type PaginateOptions,
 } from "./datasets/listings.js";
-export type {
-  DatasetRunMethods,
-  DatasetRunTarget,
-  ReportParameters,
-  ReportRunMethods,
-  ReportRunTarget,
-} from "./datasets/runs.js";
+export type { DatasetRunTarget, ReportParameters, ReportRunTarget } from "./datasets/runs.js";
+export type { DatasetMethods, DatasetRunMethods } from "./datasets/datasets.js";
+export type { ReportMethods, ReportRunMethods } from "./datasets/reports.js";
 export type { SpaceMethods } from "./datasets/spaces.js";
 export type { DataSourceMethods } from "./datasets/data-sources.js";
 export type { RunTarget, WaitForRunOptions } from "./datasets/wait-for-run.js";
@@ -66,11 +67,10 @@ export {
   ModeTimeoutError,
   ModeUnauthorizedError,
   ModeUnprocessableEntityError,
-  errorFromResponse,
-  type ErrorResponseInput,
   type ModeApiErrorInit,
   type ModeErrorKind,
 } from "./errors/errors.js";
+export { errorFromResponse, type ErrorResponseInput } from "./errors/from-response.js";
 export type {
   components,
   Dataset,

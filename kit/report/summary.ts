@@ -1,24 +1,12 @@
 // One run of the kit (a contract run, or a proxy session) reduced to what CI needs: per
 // operation, one case per kind of violation (where, and which check), with its count, a few of
 // its messages and requests, and whether it fails the run. `toJunitXml` and `toJsonSummary`
-// only render this; the verdict and the exit code are decided here, once.
+// only render this; the verdict and the exit code are decided here, once. Every exchange is
+// redacted here as it enters (`redact.ts`), so no report can show a secret.
+import type { RecordedExchange, RecordedViolation, ReportedExchange } from "./exchange.js";
+import { Redactor } from "./redact.js";
 
-/** A violation as the recorder keeps it: Prism's, or one of the kit's own rules (code = rule id). */
-export interface RecordedViolation {
-  location: string;
-  code: string;
-  message: string;
-  severity: string;
-}
-
-/** An exchange as the recorder keeps it. */
-export interface RecordedExchange {
-  method: string;
-  url: string;
-  operation: string | null;
-  status: number;
-  violations: readonly RecordedViolation[];
-}
+export type { RecordedExchange, RecordedViolation, ReportedExchange } from "./exchange.js";
 
 export interface RunInput {
   /** `contract` runs a command against the mock; `proxy` validates traffic to a real server. */
@@ -76,7 +64,7 @@ export interface RunSummary {
   requests: { total: number; withErrors: number; withWarnings: number };
   operations: OperationSummary[];
   /** Every exchange in the order the answers came, with all its violations (the JSON report). */
-  exchanges: RecordedExchange[];
+  exchanges: ReportedExchange[];
 }
 
 const MAX_EXAMPLES = 5;
@@ -84,14 +72,17 @@ const MAX_EXAMPLES = 5;
 const severityOf = (v: RecordedViolation): "error" | "warning" =>
   v.severity.toLowerCase() === "error" ? "error" : "warning";
 
-const operationOf = (e: RecordedExchange): string =>
+const operationOf = (e: ReportedExchange): string =>
   e.operation ?? `(no operation) ${e.method} ${e.url.split("?")[0]}`;
 
 export function buildSummary(input: RunInput): RunSummary {
+  const redactor = Redactor.forExchanges(input.exchanges);
+  const exchanges = input.exchanges.map((e) => redactor.exchange(e));
+  const argv = input.command?.map((word) => redactor.text(word));
   const operations = new Map<string, OperationSummary>();
   let withErrors = 0;
   let withWarnings = 0;
-  for (const exchange of input.exchanges) {
+  for (const exchange of exchanges) {
     const name = operationOf(exchange);
     const operation = operations.get(name) ?? { operation: name, requests: 0, cases: [] };
     operations.set(name, operation);
@@ -156,8 +147,8 @@ export function buildSummary(input: RunInput): RunSummary {
     verdict: reasons.length > 0 ? "fail" : "pass",
     exitCode,
     reasons,
-    command: input.command ? { argv: [...input.command], exitCode: code ?? null } : null,
-    requests: { total: input.exchanges.length, withErrors, withWarnings },
+    command: argv ? { argv, exitCode: code ?? null } : null,
+    requests: { total: exchanges.length, withErrors, withWarnings },
     operations: [...operations.values()]
       .map((o) => ({
         ...o,
@@ -169,17 +160,6 @@ export function buildSummary(input: RunInput): RunSummary {
         ),
       }))
       .sort((a, b) => a.operation.localeCompare(b.operation)),
-    exchanges: input.exchanges.map(({ method, url, operation, status, violations }) => ({
-      method,
-      url,
-      operation,
-      status,
-      violations: violations.map(({ location, code, message, severity }) => ({
-        location,
-        code,
-        message,
-        severity,
-      })),
-    })),
+    exchanges,
   };
 }

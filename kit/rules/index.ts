@@ -7,67 +7,81 @@ import { acceptHeaderFor, acceptJsonForHal } from "./accept-json-for-hal.js";
 import { blankBasicCredentials } from "./blank-basic-credentials.js";
 import { blankName } from "./blank-name.js";
 import { calendarTimestamp } from "./calendar-timestamp.js";
+import { toCheckedRequest } from "./checked-request.js";
 import { dotPathSegment } from "./dot-path-segment.js";
 import { emptyQueryValue } from "./empty-query-value.js";
-import { indexSpec, pathSegments } from "./spec-index.js";
-import type { CheckedRequest, Finding, RequestToCheck, Rule } from "./types.js";
+import { ignoredPagingParameter } from "./ignored-paging-parameter.js";
+import { jsonBody } from "./json-body.js";
+import { indexSpec } from "./spec-index.js";
+import { hasTrailingSlash, trailingSlash } from "./trailing-slash.js";
+import type { Finding, RequestToCheck, Rule, RuleContext } from "./types.js";
 import { unfilledPathPlaceholder } from "./unfilled-path-placeholder.js";
 import { unknownQueryParameter } from "./unknown-query-parameter.js";
 
+export { toCheckedRequest } from "./checked-request.js";
+export { explainViolation, type ViolationLike } from "./explain-violation.js";
 export type { Finding, HeadersLike, RequestToCheck, Rule, Severity } from "./types.js";
 
 /** Every rule, in the order their findings are listed. */
 export const rules: readonly Rule[] = [
   unfilledPathPlaceholder,
   dotPathSegment,
+  trailingSlash,
   unknownQueryParameter,
+  ignoredPagingParameter,
   emptyQueryValue,
   calendarTimestamp,
   blankBasicCredentials,
+  jsonBody,
   blankName,
   acceptJsonForHal,
 ];
 
-/** Takes the request apart once: path and query split, headers readable by any case. */
-export function toCheckedRequest(request: RequestToCheck): CheckedRequest {
-  const queryAt = request.path.indexOf("?");
-  const path = queryAt >= 0 ? request.path.slice(0, queryAt) : request.path;
-  const query =
-    request.query ?? (queryAt >= 0 ? request.path.slice(queryAt + 1) : new URLSearchParams());
-  const params = typeof query === "string" ? new URLSearchParams(query) : query;
-  const headers = request.headers;
-  const header = (name: string): string | undefined => {
-    if (!headers) return undefined;
-    if (headers instanceof Headers) return headers.get(name) ?? undefined;
-    const wanted = name.toLowerCase();
-    const entry = Object.entries(headers).find(([key]) => key.toLowerCase() === wanted)?.[1];
-    return typeof entry === "string" ? entry : entry?.join(", ");
-  };
+const findingsOf = (rule: Rule, context: RuleContext): Finding[] =>
+  rule.check(context).map((finding) => ({
+    rule: rule.id,
+    severity: rule.severity,
+    ...finding,
+    ...(rule.refuse ? { refuse: true as const } : {}),
+  }));
+
+function contextOf(request: RequestToCheck, spec: unknown): RuleContext {
+  const index = indexSpec(spec);
+  const checked = toCheckedRequest(request);
   return {
-    method: request.method.toUpperCase(),
-    path,
-    segments: pathSegments(path),
-    query: [...params],
-    header,
-    body: request.body,
+    request: checked,
+    spec: index,
+    operation: index.match(checked.method, checked.segments),
   };
 }
 
 /**
  * What the kit's own rules find wrong with one request, given the parsed spec Prism serves.
  * Pure: the same request and spec always give the same findings, and nothing is sent anywhere.
+ * A finding with `refuse` means the request must be answered without forwarding it.
  */
 export function checkRequest(request: RequestToCheck, spec: unknown): Finding[] {
-  const index = indexSpec(spec);
-  const checked = toCheckedRequest(request);
-  const context = {
-    request: checked,
-    spec: index,
-    operation: index.match(checked.method, checked.segments),
-  };
-  return rules.flatMap((rule) =>
-    rule.check(context).map((finding) => ({ rule: rule.id, severity: rule.severity, ...finding })),
-  );
+  const context = contextOf(request, spec);
+  return rules.flatMap((rule) => findingsOf(rule, context));
+}
+
+/**
+ * The path to forward for `method path` (query kept), and the `trailing-slash` warning when it
+ * differs: `…/runs/` becomes `…/runs`, the listing, which Prism would otherwise read as
+ * `…/runs/{run}` with an empty run. The finding is the one `checkRequest` gives for the same
+ * request: record it once.
+ */
+export function canonicalPath(
+  method: string,
+  path: string,
+  spec: unknown,
+): { path: string; finding?: Finding } {
+  const context = contextOf({ method, path }, spec);
+  const [finding] = findingsOf(trailingSlash, context);
+  if (!finding || !hasTrailingSlash(context.request.path)) return { path };
+  const queryAt = path.indexOf("?");
+  const query = queryAt >= 0 ? path.slice(queryAt) : "";
+  return { path: `${context.request.path.slice(0, -1)}${query}`, finding };
 }
 
 /**
@@ -75,7 +89,6 @@ export function checkRequest(request: RequestToCheck, spec: unknown): Finding[] 
  * Set where `accept-json-for-hal` only warns, so Prism answers instead of refusing with 406.
  */
 export function acceptForPrism(request: RequestToCheck, spec: unknown): string | undefined {
-  const index = indexSpec(spec);
-  const checked = toCheckedRequest(request);
-  return acceptHeaderFor(index.match(checked.method, checked.segments), checked.header("accept"));
+  const { operation, request: checked } = contextOf(request, spec);
+  return acceptHeaderFor(operation, checked.header("accept"));
 }

@@ -10,6 +10,10 @@ export interface ParameterInfo {
   name: string;
   in: string;
   schema: SpecObject;
+  /** The spec's words for it, if any. */
+  description?: string;
+  /** Example values: `example`, then `examples` (a parameter's map, or its schema's list). */
+  examples: readonly string[];
 }
 
 export interface OperationInfo {
@@ -22,19 +26,30 @@ export interface OperationInfo {
   segments: readonly string[];
   /** Declared query parameters by name (path-level ones included, operation-level ones winning). */
   query: ReadonlyMap<string, ParameterInfo>;
+  /** Every declared parameter by where and name, as Prism locates it: `query.filter`, `path.dataset`. */
+  parameters: ReadonlyMap<string, ParameterInfo>;
   /** Request body schema by media type. */
   requestBodies: ReadonlyMap<string, SpecObject>;
   /** Media types of the 2xx answers that have a body. */
   successMediaTypes: readonly string[];
   /** True when one of the operation's security alternatives is HTTP Basic. */
   basicAuth: boolean;
+  /**
+   * True for a GET that answers with a list: a 2xx JSON body that is an array, or a HAL
+   * envelope whose `_embedded` holds one. Paging parameters mean something only on these.
+   */
+  listing: boolean;
 }
 
 export interface SpecIndex {
   operations: readonly OperationInfo[];
   /** Follows local `$ref`s (`#/components/...`) until it reaches an object; undefined if it cannot. */
   resolve(node: unknown): SpecObject | undefined;
-  /** The operation `method rawPath` is aimed at, literal segments beating parameters as in Prism. */
+  /**
+   * The operation aimed at by `method` and the path's segments (from `pathSegments`), literal
+   * segments beating parameters as in Prism. An empty segment never fills a parameter, so
+   * `…/runs/` is the listing `…/runs`, not `…/runs/{run}` with an empty run as Prism reads it.
+   */
   match(method: string, segments: readonly string[]): OperationInfo | undefined;
 }
 
@@ -52,6 +67,46 @@ export function pathSegments(path: string): string[] {
 export const isTemplateParameter = (segment: string): boolean => /^\{[^{}]+\}$/.test(segment);
 
 const indexes = new WeakMap<object, SpecIndex>();
+
+/** A parameter's example values as text, the parameter's own before its schema's. */
+function examplesOf(
+  parameter: SpecObject,
+  schema: SpecObject,
+  resolve: (node: unknown) => SpecObject | undefined,
+): string[] {
+  const values: unknown[] = [parameter["example"]];
+  const named = resolve(parameter["examples"]);
+  if (named) values.push(...Object.values(named).map((e) => resolve(e)?.["value"]));
+  values.push(schema["example"]);
+  if (Array.isArray(schema["examples"])) values.push(...schema["examples"]);
+  return values.filter((v) => typeof v === "string" || typeof v === "number").map(String);
+}
+
+const allowsArray = (schema: SpecObject): boolean => {
+  const type = schema["type"];
+  return type === "array" || (Array.isArray(type) && type.includes("array"));
+};
+
+/** An array, or an object whose `_embedded` holds an array: how this API answers a listing. */
+function isList(
+  schema: SpecObject | undefined,
+  resolve: (node: unknown) => SpecObject | undefined,
+  depth = 0,
+): boolean {
+  if (!schema || depth > 8) return false;
+  if (allowsArray(schema)) return true;
+  for (const keyword of ["allOf", "oneOf", "anyOf"]) {
+    const branches = schema[keyword];
+    if (Array.isArray(branches) && branches.some((b) => isList(resolve(b), resolve, depth + 1)))
+      return true;
+  }
+  const embedded = resolve(resolve(schema["properties"])?.["_embedded"]);
+  const items = resolve(embedded?.["properties"]) ?? {};
+  return Object.values(items).some((item) => {
+    const resolved = resolve(item);
+    return resolved !== undefined && allowsArray(resolved);
+  });
+}
 
 /** Indexes a parsed OpenAPI document (from YAML or JSON); the same object is indexed once. */
 export function indexSpec(document: unknown): SpecIndex {
@@ -90,16 +145,28 @@ export function indexSpec(document: unknown): SpecIndex {
       const operation = resolve(item[method]);
       if (!operation) continue;
 
-      const query = new Map<string, ParameterInfo>();
+      const parameters = new Map<string, ParameterInfo>();
       for (const list of [item["parameters"], operation["parameters"]]) {
         if (!Array.isArray(list)) continue;
         for (const raw of list) {
           const parameter = resolve(raw);
           const name = parameter?.["name"];
-          if (parameter?.["in"] !== "query" || typeof name !== "string") continue;
-          query.set(name, { name, in: "query", schema: resolve(parameter["schema"]) ?? {} });
+          const where = parameter?.["in"];
+          if (!parameter || typeof name !== "string" || typeof where !== "string") continue;
+          const schema = resolve(parameter["schema"]) ?? {};
+          const description = parameter["description"];
+          parameters.set(`${where}.${where === "header" ? name.toLowerCase() : name}`, {
+            name,
+            in: where,
+            schema,
+            ...(typeof description === "string" ? { description } : {}),
+            examples: examplesOf(parameter, schema, resolve),
+          });
         }
       }
+      const query = new Map(
+        [...parameters.values()].filter((p) => p.in === "query").map((p) => [p.name, p]),
+      );
 
       const requestBodies = new Map<string, SpecObject>();
       const content = resolve(resolve(operation["requestBody"])?.["content"]) ?? {};
@@ -107,10 +174,13 @@ export function indexSpec(document: unknown): SpecIndex {
         requestBodies.set(mediaType.toLowerCase(), resolve(resolve(entry)?.["schema"]) ?? {});
       }
 
-      const successMediaTypes = Object.entries(resolve(operation["responses"]) ?? {})
+      const successContent = Object.entries(resolve(operation["responses"]) ?? {})
         .filter(([status]) => /^2(\d\d|XX)$/i.test(status))
-        .flatMap(([, response]) => Object.keys(resolve(resolve(response)?.["content"]) ?? {}))
-        .map((mediaType) => mediaType.toLowerCase());
+        .flatMap(([, response]) => Object.entries(resolve(resolve(response)?.["content"]) ?? {}));
+      const successMediaTypes = successContent.map(([mediaType]) => mediaType.toLowerCase());
+      const listing =
+        method === "get" &&
+        successContent.some(([, entry]) => isList(resolve(resolve(entry)?.["schema"]), resolve));
 
       const security = operation["security"] ?? document["security"];
       const basicAuth =
@@ -126,9 +196,11 @@ export function indexSpec(document: unknown): SpecIndex {
         template,
         segments: pathSegments(template),
         query,
+        parameters,
         requestBodies,
         successMediaTypes: [...new Set(successMediaTypes)],
         basicAuth,
+        listing,
       });
     }
   }

@@ -12,6 +12,11 @@ export interface Finding {
   location: string;
   /** One sentence a person can act on: what is wrong and what to send instead. */
   message: string;
+  /**
+   * Set when the request must never be forwarded, in any mode: where it would land depends on
+   * who decodes it. The front layer answers it itself.
+   */
+  refuse?: true;
 }
 
 /** Header records as Node gives them (`IncomingHttpHeaders`), or a fetch `Headers`. */
@@ -28,6 +33,11 @@ export interface RequestToCheck {
   headers?: HeadersLike;
   /** The body as text; JSON bodies are parsed by the rules that read them. */
   body?: string;
+  /**
+   * The body's bytes exactly as received. Pass these rather than `body`: only the bytes show a
+   * body that is not UTF-8 (text decoded from them has already replaced the bad bytes).
+   */
+  bodyBytes?: Uint8Array;
 }
 
 /** A request taken apart once, so every rule reads the same facts. */
@@ -41,7 +51,10 @@ export interface CheckedRequest {
   query: ReadonlyArray<readonly [string, string]>;
   /** A header's value by case-insensitive name; repeated headers joined with `, `. */
   header(name: string): string | undefined;
+  /** The body as text: `body` as given, else `bodyBytes` decoded as UTF-8. */
   body: string | undefined;
+  /** The body's bytes: `bodyBytes` as given, else `body` encoded as UTF-8. */
+  bodyBytes: Uint8Array | undefined;
 }
 
 export interface RuleContext {
@@ -56,5 +69,7 @@ export interface Rule {
   severity: Severity;
   /** One line for the README and `--help`. */
   summary: string;
+  /** A request with a finding of this rule is never forwarded (see `Finding.refuse`). */
+  refuse?: true;
   check(context: RuleContext): Array<Pick<Finding, "location" | "message">>;
 }

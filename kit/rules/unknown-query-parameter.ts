@@ -1,6 +1,8 @@
 // A query parameter the operation does not declare. Mode ignores parameters it does not know, so
 // `?orderby=created_at` gets an answer, just not a sorted one: the client's bug goes unnoticed
 // until someone reads the data. Prism lets them through because OpenAPI allows extra parameters.
+// A paging parameter on a listing that ignores paging is `ignored-paging-parameter`'s, a warning.
+import { isIgnoredPagingParameter } from "./ignored-paging-parameter.js";
 import type { Rule } from "./types.js";
 
 const loose = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, "");
@@ -14,12 +16,13 @@ export const unknownQueryParameter: Rule = {
   id: "unknown-query-parameter",
   severity: "error",
   summary: "a query parameter the operation does not declare",
-  check: ({ request, operation }) => {
+  check: ({ request, operation, spec }) => {
     if (!operation) return [];
     const declared = [...operation.query.keys()];
     const seen = new Set<string>();
     return request.query.flatMap(([name]) => {
       if (operation.query.has(name) || seen.has(name)) return [];
+      if (isIgnoredPagingParameter(name, operation, spec)) return [];
       seen.add(name);
       const meant = closest(name, declared);
       const accepts =

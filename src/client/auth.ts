@@ -1,6 +1,6 @@
-import type { Middleware } from "openapi-fetch";
 import { base64Utf8 } from "../internal/base64.js";
 import { isLoopbackHost } from "../internal/loopback.js";
+import { secretsOfAuthorization } from "../internal/redact.js";
 
 /** Mode API credentials: HTTP Basic with the token as user name and the secret as password. */
 export interface ModeCredentials {
@@ -47,34 +47,34 @@ export function assertCredentials(
 }
 
 /**
- * Sets `Authorization: Basic ...` on every request. Credentials are resolved per request (so a
- * provider can rotate them) and refused over plain http:// to anything but loopback. Echoed
- * credentials are redacted where errors are built, from the request's own header
- * (errors/invalid-response.ts), so this middleware keeps no state per call.
+ * Sets `Authorization: Basic ...` on a request about to be sent and returns the strings to
+ * redact from what comes back. Credentials are resolved per call (so a provider can rotate
+ * them) and refused over plain http:// to anything but loopback; fixed ones are encoded once.
+ * This runs beneath openapi-fetch's middleware, so a caller's middleware never sees them.
  */
-export function createAuthMiddleware(
+export function createAuth(
   getCredentials: ModeCredentialsProvider,
   source: string,
-): Middleware {
-  // The last pair seen and what it encodes to: fixed credentials are encoded once, a rotated
-  // pair (token or secret changed) is encoded again.
-  let last: { token: string; secret: string; encoded: string } | undefined;
-  return {
-    async onRequest({ request }) {
-      const url = new URL(request.url);
-      if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
+): (request: Request) => Promise<readonly string[]> {
+  // The last pair seen and what it encodes to: a rotated pair is encoded again.
+  let last: { token: string; secret: string; header: string } | undefined;
+  return async (request) => {
+    const { url } = request;
+    if (!url.startsWith("https:")) {
+      const { protocol, hostname, host } = new URL(url);
+      if (protocol === "http:" && !isLoopbackHost(hostname)) {
         throw new TypeError(
-          `Refusing to send Mode credentials over plain http:// to ${url.host}; use https:// or a loopback address`,
+          `Refusing to send Mode credentials over plain http:// to ${host}; use https:// or a loopback address`,
         );
       }
-      const credentials: ModeCredentials = await getCredentials();
-      assertCredentials(credentials, source);
-      const { token, secret } = credentials;
-      if (last?.token !== token || last.secret !== secret) {
-        last = { token, secret, encoded: base64Utf8(`${token}:${secret}`) };
-      }
-      request.headers.set("Authorization", `Basic ${last.encoded}`);
-      return request;
-    },
+    }
+    const credentials: unknown = await getCredentials();
+    assertCredentials(credentials, source);
+    const { token, secret } = credentials;
+    if (last?.token !== token || last.secret !== secret) {
+      last = { token, secret, header: `Basic ${base64Utf8(`${token}:${secret}`)}` };
+    }
+    request.headers.set("Authorization", last.header);
+    return secretsOfAuthorization(last.header);
   };
 }

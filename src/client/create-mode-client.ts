@@ -4,22 +4,22 @@ import createClient, {
   type MaybeOptionalInit,
 } from "openapi-fetch";
 import type { paths } from "../../generated/schema.js";
-import { createErrorMiddleware } from "../errors/invalid-response.js";
+import { errorMiddleware } from "../errors/middleware.js";
 import { readEnv } from "../internal/env.js";
 import { isLoopbackHost } from "../internal/loopback.js";
-import { checkDuration } from "../internal/timers.js";
-import { createRateLimiter } from "../resilience/rate-limiter.js";
-import { createResilientFetch } from "../resilience/resilient-fetch.js";
+import { createRateLimiter, type RateLimiter } from "../resilience/rate-limiter.js";
+import { createSender } from "../resilience/resilient-fetch.js";
 import { resolveRetryOptions } from "../resilience/retry.js";
 import {
   assertCredentials,
-  createAuthMiddleware,
+  createAuth,
   type ModeCredentials,
   type ModeCredentialsProvider,
 } from "./auth.js";
+import { checkHeaders } from "./headers.js";
 import { DEFAULTS, type ModeClientOptions } from "./options.js";
-import { checkedPathSerializer, createPathParamsMiddleware } from "./path-params.js";
-
+import { checkedPathSerializer, checkPathGiven } from "./path-params.js";
+import { attachTransport, checkTimeout, createTransport } from "./transport.js";
 /**
  * A PATCH or POST whose init is typed directly rather than inferred: openapi-fetch infers `init`
  * as a generic, and TypeScript skips excess-property checks on nested literals checked against a
@@ -67,8 +67,6 @@ export function createModeClient(options: ModeClientOptions = {}): ModeClient {
     ...options.headers,
   });
   const credentials = credentialsFrom(options);
-  const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
-  if (timeoutMs !== false) checkDuration("timeoutMs", timeoutMs, true);
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULTS.maxResponseBytes;
   if (
     maxResponseBytes !== false &&
@@ -78,28 +76,54 @@ export function createModeClient(options: ModeClientOptions = {}): ModeClient {
       `maxResponseBytes ${String(maxResponseBytes)} is invalid; expected a whole number of bytes of at least 1, or false`,
     );
   }
-  const rateLimit = options.rateLimit ?? DEFAULTS.rateLimit;
-  const baseFetch = options.fetch ?? ((input: Request) => globalThis.fetch(input));
+  const settings = {
+    timeoutMs: checkTimeout(options.timeoutMs ?? DEFAULTS.timeoutMs),
+    retry: resolveRetryOptions(options.retry, DEFAULTS.retry),
+  };
+  const transport = createTransport(
+    settings,
+    createAuth(credentials.provider, credentials.source),
+    createSender({ fetch: options.fetch, rateLimiter: rateLimiterFrom(options), maxResponseBytes }),
+  );
   const client = createClient<paths>({
     baseUrl,
     headers,
     pathSerializer: checkedPathSerializer,
-    fetch: createResilientFetch({
-      fetch: baseFetch,
-      retry: resolveRetryOptions(options.retry),
-      timeoutMs,
-      maxResponseBytes,
-      rateLimiter: rateLimit === false ? undefined : createRateLimiter(rateLimit),
-    }),
+    fetch: (request: Request) => transport.send(request, settings),
   });
-  // onResponse runs last-registered first: auth scrubs echoed secrets before errors are shaped.
-  // onRequest runs in this order, so a bad path parameter is refused before anything else.
-  client.use(
-    createPathParamsMiddleware(),
-    createErrorMiddleware(),
-    createAuthMiddleware(credentials.provider, credentials.source),
-  );
-  return client;
+  // One middleware, so each call pays for one round of hooks: a bad path parameter is refused
+  // before anything else, and what needs the operation is done on the way back.
+  client.use({ onRequest: checkPathGiven, ...errorMiddleware });
+  return attachTransport(client, transport);
+}
+
+function rateLimiterFrom(options: ModeClientOptions): RateLimiter | undefined {
+  const { rateLimiter } = options;
+  if (rateLimiter === undefined) {
+    const rateLimit = options.rateLimit ?? DEFAULTS.rateLimit;
+    return rateLimit === false ? undefined : createRateLimiter(rateLimit);
+  }
+  if (options.rateLimit !== undefined) {
+    throw new TypeError(
+      "Pass either `rateLimit` or `rateLimiter` to createModeClient, not both: `rateLimit` configures the in-process limiter that `rateLimiter` replaces",
+    );
+  }
+  const candidate = rateLimiter as Partial<Record<keyof RateLimiter, unknown>> | null;
+  if (
+    candidate === null ||
+    typeof candidate !== "object" ||
+    typeof candidate.acquire !== "function"
+  ) {
+    throw new TypeError(
+      `rateLimiter ${candidate === null ? "null" : `of type ${typeof candidate}`} has no acquire method; expected { acquire(signal?), pause?(ms) }`,
+    );
+  }
+  if (candidate.pause !== undefined && typeof candidate.pause !== "function") {
+    throw new TypeError(
+      `rateLimiter.pause has type ${typeof candidate.pause}; expected a function or none`,
+    );
+  }
+  return rateLimiter;
 }
 
 function credentialsFrom(options: ModeClientOptions): {
@@ -157,22 +181,4 @@ function checkBaseUrl(baseUrl: string, source: string): string {
     );
   }
   return baseUrl;
-}
-
-// Header injection: a CR or LF in a value could start a new header or a new request.
-function checkHeaders(headers: Record<string, string>): Record<string, string> {
-  for (const [name, value] of Object.entries(headers)) {
-    if (typeof value !== "string") {
-      throw new TypeError(
-        `Header ${JSON.stringify(name)} has type ${typeof value}; expected a string`,
-      );
-    }
-    if (/[\r\n]/.test(value) || /[\r\n]/.test(name)) {
-      // The value is not echoed: custom headers often carry keys.
-      throw new TypeError(
-        `Header ${JSON.stringify(name)} contains CR or LF; expected a single-line name and value`,
-      );
-    }
-  }
-  return headers;
 }

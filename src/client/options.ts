@@ -1,4 +1,4 @@
-import type { RateLimitOptions } from "../resilience/rate-limiter.js";
+import type { RateLimiter, RateLimitOptions } from "../resilience/rate-limiter.js";
 import type { RetryOptions } from "../resilience/retry.js";
 import type { ModeCredentialsProvider } from "./auth.js";
 
@@ -40,6 +40,13 @@ export interface ModeClientOptions {
    * `{ requests: 40, intervalMs: 10_000 }` per client (Mode's documented limit).
    */
   rateLimit?: RateLimitOptions | false | undefined;
+  /**
+   * A limiter of your own in place of the in-process one, e.g. one shared by several processes
+   * on one credential: any object with `acquire(signal?)` and, optionally, `pause(ms)`, which
+   * the client calls when the API says its budget is spent. Pass this or `rateLimit`, not both.
+   * Default: none (the in-process limiter set by `rateLimit`).
+   */
+  rateLimiter?: RateLimiter | undefined;
   /** `User-Agent` header (browsers may ignore it). Default `mode-datasets/<version>`. */
   userAgent?: string | undefined;
   /** Extra headers sent on every request; values with CR or LF are refused. Default: none. */

@@ -50,15 +50,11 @@ export const checkedPathSerializer: PathSerializer = (pathname, pathParams) => {
 };
 
 /**
- * The first middleware: openapi-fetch skips the path serializer for a call without a `path`
- * object, which would send the placeholders as they are. Throwing here stops the call before
- * any other middleware runs or anything is sent.
+ * openapi-fetch skips the path serializer for a call without a `path` object, which would send
+ * the placeholders as they are; this runs first of the middleware and stops such a call before
+ * anything else runs or anything is sent.
  */
-export function createPathParamsMiddleware(): Middleware {
-  return {
-    onRequest({ schemaPath, params }) {
-      if (params.path === undefined) checkPathParams(schemaPath, undefined);
-      return undefined;
-    },
-  };
-}
+export const checkPathGiven: NonNullable<Middleware["onRequest"]> = ({ schemaPath, params }) => {
+  if (params.path === undefined) checkPathParams(schemaPath, undefined);
+  return undefined;
+};

@@ -1,12 +1,21 @@
+// The listings: one page of items, and `paginate`, which walks every page.
 import type { paths } from "../../generated/schema.js";
 import type { ModeClient } from "../client/create-mode-client.js";
 import { DEFAULTS } from "../client/options.js";
+import { ModeMaxPagesError } from "../errors/errors.js";
 import {
-  errorAboutResponse,
-  errorFromResponse,
-  invalidResponseError,
-  ModeMaxPagesError,
-} from "../errors/errors.js";
+  type CallOptions,
+  type CallResult,
+  type ModePromise,
+  modePromise,
+  objectOf,
+  type Prepared,
+  prepare,
+  refused,
+  send,
+  splitParams,
+  throwUnlessOk,
+} from "./call.js";
 
 /** The listings, each with the `_embedded` key that holds its items. */
 const LISTING_KEYS = {
@@ -29,7 +38,6 @@ export type ListingKey = (typeof LISTING_KEYS)[ListingPath];
 const UNPAGED: ReadonlySet<string> = new Set<ListingPath>(["/{account}/data_sources"]);
 
 type ListingParameters<P extends ListingPath> = paths[P]["get"]["parameters"];
-type ListingQuery<P extends ListingPath> = NonNullable<ListingParameters<P>["query"]>;
 type ListingBody<P extends ListingPath> =
   paths[P]["get"]["responses"][200]["content"]["application/hal+json"];
 type Embedded<P extends ListingPath> = ListingBody<P>["_embedded"];
@@ -59,10 +67,8 @@ export interface PaginateOptions {
   startPage?: number | undefined;
 }
 
-type LooseGet = (
-  path: string,
-  init: { params: { path: unknown; query: Record<string, unknown> }; signal?: AbortSignal },
-) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+/** Per-call options of the iterators: those of every call, and how far to walk. */
+export type IterateOptions = CallOptions & PaginateOptions;
 
 /**
  * Yields every item of a listing, walking `page` from 1, one page of items in memory at a time.
@@ -70,108 +76,104 @@ type LooseGet = (
  * or cycle through a few pages), or `page >= pagination.total_pages`. Throws `ModeApiError` on
  * an error, `ModeInvalidResponseError` on a page without a body or without its items array, and
  * `ModeMaxPagesError` when the listing goes on past `maxPages` (unless `onMaxPages: "stop"`).
+ * Every page is sent with the per-call options (`signal`, `timeoutMs`, `retry`, `headers`).
  */
 export async function* paginate<P extends ListingPath>(
   client: ModeClient,
   path: P,
   init: PaginateInit<P>,
-  options: PaginateOptions = {},
+  options: IterateOptions = {},
 ): AsyncGenerator<ListingItem<P>, void, undefined> {
-  const maxPages = options.maxPages ?? DEFAULTS.maxPages;
-  const startPage = options.startPage ?? 1;
-  const onMaxPages = options.onMaxPages ?? "throw";
-  if (!Number.isInteger(maxPages) || maxPages < 1) {
-    throw new RangeError(
-      `maxPages ${String(maxPages)} is invalid; expected a whole number of at least 1`,
-    );
-  }
-  if (!Number.isInteger(startPage) || startPage < 1) {
-    throw new RangeError(
-      `startPage ${String(startPage)} is invalid; expected a whole number of at least 1`,
-    );
-  }
+  const { maxPages = DEFAULTS.maxPages, startPage = 1, onMaxPages = "throw" } = options;
+  wholeNumber("maxPages", maxPages);
+  wholeNumber("startPage", startPage);
   if (onMaxPages !== "throw" && onMaxPages !== "stop") {
     throw new RangeError(
       `onMaxPages ${JSON.stringify(onMaxPages)} is invalid; expected "throw" or "stop"`,
     );
   }
+  const prepared = prepare(client, { ...options, signal: options.signal ?? init.signal });
+  const unpaged = UNPAGED.has(path);
   // One signature per page read: a page seen before, however many pages back, ends the listing.
   const seen = new Set<string>();
   for (let page = startPage; ; page++) {
     // The page after the cap is read only to tell "more pages" from "exactly maxPages".
     const pastCap = page === startPage + maxPages;
     if (pastCap && onMaxPages === "stop") return;
-    const unpaged = UNPAGED.has(path);
-    const query = (
-      unpaged ? { ...init.params.query } : { ...init.params.query, page }
-    ) as ListingQuery<P>;
-    const { response, data, items } = await fetchListingPage(
-      client,
-      path,
-      { path: init.params.path, query },
-      init.signal,
-    );
+    const query = unpaged ? { ...init.params.query } : { ...init.params.query, page };
+    const result = await send(client, "GET", path, { path: init.params.path, query }, prepared);
+    throwUnlessOk(result, "GET", path);
     // An empty body is no end signal: ending here would drop the pages after it unseen.
-    if (data === undefined) {
-      throw invalidResponseError(
+    if (result.data === undefined)
+      throw refused(
         `GET ${path} answered page ${page} with an empty body`,
         "GET",
         path,
-        response,
+        result,
+        prepared.record,
       );
-    }
+    const items = itemsOf<P>(result, path, prepared);
     if (items.length === 0) return;
-    const signature = items.map(itemIdentity).join("\n");
+    const signature = items.map(identity).join("\n");
     if (seen.has(signature)) return;
     if (pastCap) {
-      throw errorAboutResponse(
-        ModeMaxPagesError,
+      throw refused(
         `GET ${path} goes on past maxPages (${maxPages} pages read); raise maxPages, or pass onMaxPages: "stop" to end there`,
         "GET",
         path,
-        response,
+        { response: result.response },
+        prepared.record,
+        ModeMaxPagesError,
       );
     }
     seen.add(signature);
     yield* items;
-    const totalPages = (data as { pagination?: { total_pages?: unknown } }).pagination?.total_pages;
+    const totalPages = (result.data as { pagination?: { total_pages?: unknown } }).pagination
+      ?.total_pages;
     if (unpaged || (typeof totalPages === "number" && page >= totalPages)) return;
   }
 }
 
-/** One page of a listing and its items. */
-export interface ListingPage<P extends ListingPath> {
-  response: Response;
-  /** Undefined when the answer had no body. */
-  data: ListingBody<P> | undefined;
-  /** The items under `_embedded`; empty when there was no body. */
-  items: ListingItem<P>[];
-}
-
-/**
- * Fetches one page of a listing, for `paginate` and the throwing layer's `list...` methods.
- * Throws `ModeApiError` on an error status and `ModeInvalidResponseError` on a body without
- * its `_embedded` array.
- */
-export async function fetchListingPage<P extends ListingPath>(
+/** The items of one page of a listing, for the `list...` methods; an empty body is refused. */
+export function callForPage<P extends ListingPath>(
   client: ModeClient,
   path: P,
-  params: { path: ListingParameters<P>["path"]; query?: ListingQuery<P> | undefined },
-  signal?: AbortSignal,
-): Promise<ListingPage<P>> {
-  // One generic call site: openapi-fetch's overloads cannot be picked for a union of paths.
-  const get = client.GET as unknown as LooseGet;
-  const { data, error, response } = await get(path, {
-    params: { path: params.path, query: { ...params.query } },
-    ...(signal ? { signal } : {}),
+  params: object,
+  options: CallOptions | undefined,
+): ModePromise<ListingItem<P>[]> {
+  return modePromise(async () => {
+    const prepared = prepare(client, options);
+    const result = await send(client, "GET", path, splitParams(path, params), prepared);
+    objectOf(result, "GET", path, prepared.record);
+    return { data: itemsOf<P>(result, path, prepared), response: result.response };
   });
-  if (!response.ok) throw errorFromResponse({ body: error, response, method: "GET", path });
-  if (data === undefined) return { response, data: undefined, items: [] };
-  const items = listingItems<ListingItem<P>>(data, listingKey(path), "GET", path, response);
-  return { response, data: data as ListingBody<P>, items };
 }
 
-function itemIdentity(item: unknown): string {
+/** Every item of a listing, for the `iterate...` methods: `{ account, ...query }` walked. */
+export function iterate<P extends ListingPath>(
+  client: ModeClient,
+  path: P,
+  params: object,
+  options: IterateOptions | undefined,
+): AsyncGenerator<ListingItem<P>, void, undefined> {
+  const { path: pathParams, query } = splitParams(path, params);
+  return paginate(
+    client,
+    path,
+    { params: { path: pathParams, query } } as PaginateInit<P>,
+    options,
+  );
+}
+
+function wholeNumber(name: string, value: number): void {
+  if (!Number.isInteger(value) || value < 1) {
+    throw new RangeError(
+      `${name} ${String(value)} is invalid; expected a whole number of at least 1`,
+    );
+  }
+}
+
+function identity(item: unknown): string {
   const token = (item as { token?: unknown } | null)?.token;
   return typeof token === "string" ? token : JSON.stringify(item);
 }
@@ -181,14 +183,13 @@ function itemIdentity(item: unknown): string {
  * of reports and Datasets alike, `spaces` and `data_sources`; a body without the array is
  * reported rather than read as an empty page, which would silently end a pagination.
  */
-export function listingItems<T>(
-  data: unknown,
-  key: ListingKey,
-  method: string,
-  path: string,
-  response: Response,
-): T[] {
-  const embedded = (data as { _embedded?: Record<string, unknown> } | null | undefined)?._embedded;
+function itemsOf<P extends ListingPath>(
+  result: CallResult,
+  path: P,
+  prepared: Prepared,
+): ListingItem<P>[] {
+  const key = LISTING_KEYS[path];
+  const embedded = (result.data as { _embedded?: Record<string, unknown> } | null)?._embedded;
   // Mode ends some listings with `"_embedded": {}`: the envelope is there, the page is empty.
   // Only an empty envelope reads so: one holding other keys but not ours is a shape we do not
   // know, and reading it as empty would end a listing silently.
@@ -196,19 +197,13 @@ export function listingItems<T>(
     embedded !== null && typeof embedded === "object" && Object.keys(embedded).length === 0
       ? []
       : embedded?.[key];
-  if (!Array.isArray(items)) {
-    throw invalidResponseError(
-      `${method} ${path} answered without an _embedded.${key} array`,
-      method,
+  if (!Array.isArray(items))
+    throw refused(
+      `GET ${path} answered without an _embedded.${key} array`,
+      "GET",
       path,
-      response,
-      data,
+      result,
+      prepared.record,
     );
-  }
-  return items as T[];
-}
-
-/** Which `_embedded` key a listing path uses. */
-export function listingKey(path: ListingPath): ListingKey {
-  return LISTING_KEYS[path];
+  return items as ListingItem<P>[];
 }

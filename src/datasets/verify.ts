@@ -1,15 +1,15 @@
+// mode.verify: a cheap check of the credentials before other calls.
 import type { ModeClient } from "../client/create-mode-client.js";
 import type { Verification } from "../schema-types.js";
-import { type CallOptions, unwrap } from "./mode-datasets.js";
+import { type CallOptions, callForObject, type ModePromise } from "./call.js";
 
 /**
  * verifyCredentials: resolves when the token and secret work (a `ModeUnauthorizedError` when
- * they do not), with what Mode says about them; a cheap check before other calls.
+ * they do not), with what Mode says about them.
  */
-export async function verifyCredentials(
+export function verifyCredentials(
   client: ModeClient,
   options?: CallOptions,
-): Promise<Verification> {
-  const result = await client.GET("/verify", options?.signal ? { signal: options.signal } : {});
-  return unwrap(result, "GET", "/verify");
+): ModePromise<Verification> {
+  return callForObject(client, "get", "/verify", {}, options);
 }

@@ -4,17 +4,22 @@
 import type { ModeClient } from "../client/create-mode-client.js";
 import { DEFAULTS } from "../client/options.js";
 import { ModeRunFailedError, ModeRunTimeoutError } from "../errors/run-errors.js";
+import type { CallRecord } from "../client/transport.js";
 import { redactValue } from "../internal/redact.js";
-import { factsOf } from "../internal/response-facts.js";
 import { sleep } from "../internal/sleep.js";
 import { checkDuration } from "../internal/timers.js";
 import type { ReportRun } from "../schema-types.js";
+import type { CallOptions } from "./call.js";
 import { type DatasetRunTarget, fetchRun, type ReportRunTarget } from "./runs.js";
 
 /** A run to follow: `{ account, report, run }` or `{ account, dataset, run }`. */
 export type RunTarget = ReportRunTarget | DatasetRunTarget;
 
-export interface WaitForRunOptions {
+/**
+ * How a run is waited for. `retry` and `headers` apply to each poll; `timeoutMs` is the whole
+ * wait (each poll's attempts keep the client's own timeout).
+ */
+export interface WaitForRunOptions extends Pick<CallOptions, "retry" | "headers"> {
   /** The first wait, before the first poll. Default 1 000 ms. */
   intervalMs?: number | undefined;
   /** Each wait is the previous one times this (at least 1; 1 keeps it fixed). Default 1.5. */
@@ -76,13 +81,14 @@ export async function waitForRun(
       : setTimeout(() => deadline.abort(), settings.timeoutMs);
   const signal = caller ? AbortSignal.any([caller, deadline.signal]) : deadline.signal;
   const what = describe(target);
-  let last: { run: ReportRun; response: Response } | undefined;
+  const each: CallOptions = { signal, retry: options.retry, headers: options.headers };
+  let last: { run: ReportRun; record: CallRecord } | undefined;
   let polls = 0;
   try {
     for (;;) {
       await sleep(schedule(polls + 1), signal);
       polls++;
-      last = await fetchRun(client, target, signal);
+      last = await fetchRun(client, target, each);
       options.onPoll?.(last.run, polls);
       const { state } = last.run;
       if (SUCCEEDED.has(state)) return last.run;
@@ -156,7 +162,7 @@ function describe(target: RunTarget): string {
 }
 
 // The run goes into an error, which callers log: the credentials a server echoed into it are
-// redacted as in every other error, with the secrets the client recorded for its response.
-function redacted(last: { run: ReportRun; response: Response }): ReportRun {
-  return redactValue(last.run, factsOf(last.response).secrets ?? []) as ReportRun;
+// redacted as in every other error, with the credentials the poll's request carried.
+function redacted(last: { run: ReportRun; record: CallRecord }): ReportRun {
+  return redactValue(last.run, last.record.secrets) as ReportRun;
 }

@@ -21,7 +21,11 @@ let lastSecrets: readonly string[] = NONE;
  * encoded value, and the token and secret it decodes to, each at least 8 characters long.
  */
 export function secretsOf(request: Request): readonly string[] {
-  const header = request.headers.get("authorization");
+  return secretsOfAuthorization(request.headers.get("authorization"));
+}
+
+/** The strings to redact for an `Authorization` value (see `secretsOf`). */
+export function secretsOfAuthorization(header: string | null): readonly string[] {
   if (header === lastHeader) return lastSecrets;
   lastSecrets = header === null ? NONE : secretsOfHeader(header);
   lastHeader = header;

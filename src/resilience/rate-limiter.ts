@@ -1,4 +1,4 @@
-import { checkDuration } from "../internal/timers.js";
+import { checkDuration, MAX_TIMER_MS } from "../internal/timers.js";
 
 /**
  * Client-side rate limiting: at most `requests` attempts may be in flight or have finished within
@@ -25,14 +25,31 @@ export interface RateLimiterClock {
 /** Frees an acquired slot once the attempt has settled; calls after the first do nothing. */
 export type RateLimitRelease = () => void;
 
+/**
+ * What the client asks of a rate limiter: the in-process one below, or one shared between
+ * processes (`createModeClient({ rateLimiter })`). `pending` is not part of it: the client never
+ * reads it, and a limiter shared between processes cannot count the callers of the others.
+ */
 export interface RateLimiter {
   /**
    * Resolves when the caller may start an attempt, with the function to call once that attempt
-   * has settled (body read, or failed or aborted). Until then the slot stays taken.
+   * has settled (body read, or failed or aborted). Until then the slot stays taken. Rejects
+   * with the signal's reason when the caller aborts while waiting.
    */
   acquire(signal?: AbortSignal | null): Promise<RateLimitRelease>;
+  /**
+   * The API said its budget is spent (a 429 with `Retry-After`, or rate-limit headers at 0):
+   * every later `acquire` waits until `ms` from now. The client calls it before deciding whether
+   * to retry, and ignores what it throws or rejects with.
+   */
+  pause?(ms: number): void | Promise<void>;
+}
+
+/** The in-process limiter: the interface, plus how many callers are waiting. */
+export interface InProcessRateLimiter extends RateLimiter {
   /** Callers currently waiting. */
   readonly pending: number;
+  pause(ms: number): void;
 }
 
 const systemClock: RateLimiterClock = {
@@ -52,7 +69,7 @@ interface Waiter {
 export function createRateLimiter(
   options: RateLimitOptions,
   clock: RateLimiterClock = systemClock,
-): RateLimiter {
+): InProcessRateLimiter {
   const { requests, intervalMs } = options;
   if (!Number.isInteger(requests) || requests < 1) {
     throw new RangeError(
@@ -65,6 +82,8 @@ export function createRateLimiter(
   const settled: number[] = [];
   const queue: Waiter[] = [];
   let timer: unknown;
+  // No attempt starts before this time (the API asked for a pause).
+  let pausedUntil = Number.NEGATIVE_INFINITY;
 
   const release = (): void => {
     inFlight--;
@@ -76,6 +95,7 @@ export function createRateLimiter(
   // Drops settle times that have left the window; true when another attempt may start now.
   const slotFree = (): boolean => {
     const now = clock.now();
+    if (now < pausedUntil) return false;
     while (settled.length > 0 && (settled[0] ?? 0) <= now - intervalMs) settled.shift();
     return inFlight + settled.length < requests;
   };
@@ -94,11 +114,13 @@ export function createRateLimiter(
     timer = undefined;
     while (queue.length > 0) {
       if (!slotFree()) {
-        // Wake when the oldest settle time leaves the window (at least 1 ms in case a timer
-        // fires early); if every slot is still in flight, the next release pumps instead.
+        // Wake when a pause ends or the oldest settle time leaves the window (at least 1 ms in
+        // case a timer fires early); if every slot is still in flight, the next release pumps.
+        const now = clock.now();
         const oldest = settled[0];
-        if (oldest !== undefined)
-          timer = clock.setTimeout(pump, Math.max(1, oldest + intervalMs - clock.now()));
+        const wakeAt =
+          now < pausedUntil ? pausedUntil : oldest === undefined ? undefined : oldest + intervalMs;
+        if (wakeAt !== undefined) timer = clock.setTimeout(pump, Math.max(1, wakeAt - now));
         return;
       }
       const waiter = queue.shift();
@@ -111,6 +133,14 @@ export function createRateLimiter(
   return {
     get pending() {
       return queue.length;
+    },
+    pause(ms) {
+      if (typeof ms !== "number" || Number.isNaN(ms) || ms <= 0) return;
+      // A longer pause than a timer holds would fire at once; the server's word is capped there.
+      const until = clock.now() + Math.min(ms, MAX_TIMER_MS);
+      if (until <= pausedUntil) return;
+      pausedUntil = until;
+      // A waiter's timer set for earlier wakes the pump, which sets a new one for the pause.
     },
     acquire(signal) {
       if (signal?.aborted) return Promise.reject(signal.reason);

@@ -1,4 +1,3 @@
-import { DEFAULTS } from "../client/options.js";
 import { checkDuration } from "../internal/timers.js";
 
 /** What happened before a retry; passed to `retry.onRetry`. */
@@ -40,6 +39,7 @@ export interface RetryOptions {
   random?: (() => number) | undefined;
 }
 
+/** A retry policy with every field filled in. */
 export interface ResolvedRetryOptions {
   retries: number;
   methods: readonly string[];
@@ -47,26 +47,24 @@ export interface ResolvedRetryOptions {
   baseDelayMs: number;
   maxDelayMs: number;
   maxRetryAfterMs: number;
-  onRetry: ((event: RetryEvent) => void) | undefined;
+  onRetry?: ((event: RetryEvent) => void) | undefined;
   random: () => number;
 }
 
-/** Fills in defaults and refuses nonsense with an error naming the value. */
+/**
+ * `retry` laid over `base` (the defaults, or for one call the client's own policy), checked:
+ * nonsense throws naming the value.
+ */
 export function resolveRetryOptions(
   retry: RetryOptions | false | undefined,
+  base: Omit<ResolvedRetryOptions, "random"> & { random?: (() => number) | undefined },
 ): ResolvedRetryOptions | false {
   if (retry === false) return false;
-  const d = DEFAULTS.retry;
-  const resolved: ResolvedRetryOptions = {
-    retries: retry?.retries ?? d.retries,
-    methods: (retry?.methods ?? d.methods).map((m) => m.toUpperCase()),
-    statuses: retry?.statuses ?? d.statuses,
-    baseDelayMs: retry?.baseDelayMs ?? d.baseDelayMs,
-    maxDelayMs: retry?.maxDelayMs ?? d.maxDelayMs,
-    maxRetryAfterMs: retry?.maxRetryAfterMs ?? d.maxRetryAfterMs,
-    onRetry: retry?.onRetry,
-    random: retry?.random ?? Math.random,
-  };
+  const resolved: ResolvedRetryOptions = { ...base, random: base.random ?? Math.random };
+  for (const [key, value] of Object.entries(retry ?? {})) {
+    if (value !== undefined) (resolved as unknown as Record<string, unknown>)[key] = value;
+  }
+  resolved.methods = resolved.methods.map((method) => method.toUpperCase());
   if (!Number.isInteger(resolved.retries) || resolved.retries < 0) {
     throw new RangeError(
       `retry.retries ${String(resolved.retries)} is invalid; expected a whole number >= 0`,

@@ -1,5 +1,6 @@
 // How the kit reads Prism's reports (header, problem bodies) and summarises them, on answers
-// captured from Prism 5.14 (see /work/notes/contract-findings.md for where each comes from).
+// captured from Prism 5.14 serving the bundled spec; the comment above each says which request
+// and which mode (mock or proxy, both with --errors) produced it.
 import { describe, expect, it } from "vitest";
 import { operationMatcher } from "../../kit/prism/operations.js";
 import { spec } from "../support/bundled-spec.js";

@@ -1,16 +1,23 @@
 // What `--junit` and `--json` write, from recorded exchanges: one case per operation and kind of
 // violation, the verdict and exit code, and JUnit XML that any parser reads back whatever the
 // messages hold.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   buildSummary,
   escapeAttribute,
+  isSecretName,
   type RecordedExchange,
   type RunInput,
+  redactExchange,
+  redactUrl,
   toJsonSummary,
   toJunitXml,
 } from "../../kit/report/index.js";
+import { reportRun } from "../../kit/run-report.js";
 
 const patternMessage =
   'Request query parameter filter must match pattern "^(created_at|updated_at)\\.(gt|lt)\\.…$"';
@@ -240,5 +247,290 @@ describe("JUnit XML", () => {
 
   it("escapes attribute values completely", () => {
     expect(escapeAttribute(`<&>"'\t\n\r`)).toBe("&lt;&amp;&gt;&quot;&apos;&#9;&#10;&#13;");
+  });
+});
+
+describe("secrets in reports", () => {
+  // A token and a secret with characters every encoding changes: `/`, `+` and a space.
+  const user = "b5a8c7d1e2f3";
+  const password = "s3cr3t/9f+8e d6c";
+  const credentials = { user, password };
+  const basic = `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+  const dataset = "/northwind/datasets/5a4177a2902c";
+
+  const exchange = (url: string, more: Partial<RecordedExchange> = {}): RecordedExchange => ({
+    method: "GET",
+    url,
+    operation: "getDataset",
+    status: 200,
+    violations: [],
+    ...more,
+  });
+
+  const dirs: string[] = [];
+  afterEach(() => {
+    vi.restoreAllMocks();
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** What the kit prints and writes for a run: the console, the `--json` and `--junit` files. */
+  function reports(exchanges: RecordedExchange[], command = ["pytest", "-q"]): string[] {
+    const dir = mkdtempSync(join(tmpdir(), "mode-report-"));
+    dirs.push(dir);
+    const printed: string[] = [];
+    vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => {
+      printed.push(args.join(" "));
+    });
+    const files = { json: join(dir, "run.json"), junit: join(dir, "run.xml") };
+    reportRun("contract", run({ exchanges, command }), files);
+    vi.restoreAllMocks();
+    return [
+      printed.join("\n"),
+      readFileSync(files.json, "utf8"),
+      readFileSync(files.junit, "utf8"),
+    ];
+  }
+
+  /** Every report shows the marker and none holds any of `hidden`. */
+  function expectHidden(exchanges: RecordedExchange[], hidden: string[], command?: string[]): void {
+    const all = reports(exchanges, command);
+    for (const report of all) {
+      expect(report).toContain("[redacted]");
+      for (const secret of hidden) expect(report).not.toContain(secret);
+    }
+  }
+
+  // A violation on every exchange, so the console lists each request with its URL.
+  const flagged = {
+    status: 400,
+    violations: [{ location: "request", code: "x", message: "x", severity: "Error" }],
+  };
+
+  it("redacts a secret-named parameter (api_secret)", () => {
+    const echoed = {
+      status: 400,
+      violations: [
+        { location: "request", code: "x", message: "`hunter2-abcdef` is odd", severity: "Error" },
+      ],
+    };
+    expectHidden([exchange(`${dataset}?api_secret=hunter2-abcdef`, echoed)], ["hunter2-abcdef"]);
+  });
+
+  it("redacts a token parameter, every time it is repeated", () => {
+    expectHidden(
+      [exchange(`${dataset}?token=tok-0123456789&order=asc&token=tok-9876543210`, flagged)],
+      ["tok-0123456789", "tok-9876543210"],
+    );
+  });
+
+  it("redacts a presigned URL's signature and credential, and nothing else", () => {
+    const url = `${dataset}?X-Amz-Date=20240101T000000Z&X-Amz-Credential=AKIAEXAMPLE%2F20240101&X-Amz-Signature=deadbeefcafef00d`;
+    expectHidden([exchange(url, flagged)], ["deadbeefcafef00d", "AKIAEXAMPLE"]);
+    expect(redactUrl(url)).toBe(
+      `${dataset}?X-Amz-Date=20240101T000000Z&X-Amz-Credential=[redacted]&X-Amz-Signature=[redacted]`,
+    );
+  });
+
+  it("redacts secret names however they are spelt", () => {
+    const url = `${dataset}?api_s%65cret=xyz-12345&ApiKey=abc-67890&PASSWORD=pw-24680&sig=sg-13579&access%2B%2574oken=at-11223`;
+    expectHidden(
+      [exchange(url, flagged)],
+      ["xyz-12345", "abc-67890", "pw-24680", "sg-13579", "at-11223"],
+    );
+  });
+
+  it("redacts the request's own credentials echoed in another parameter", () => {
+    expectHidden(
+      [
+        exchange(`${dataset}?user=${user}&note=${encodeURIComponent(password)}`, {
+          ...flagged,
+          secrets: { credentials },
+        }),
+      ],
+      [user, password, encodeURIComponent(password)],
+    );
+  });
+
+  it("redacts the credentials in every encoding", () => {
+    const encodings = {
+      percent: encodeURIComponent(password),
+      lowerPercent: encodeURIComponent(password).toLowerCase(),
+      form: new URLSearchParams({ a: password }).toString().slice(2),
+      lowerForm: new URLSearchParams({ a: password }).toString().slice(2).toLowerCase(),
+      blob: Buffer.from(JSON.stringify({ login: user, password })).toString("base64"),
+      twice: encodeURIComponent(encodeURIComponent(password)),
+      base64: Buffer.from(`${user}:${password}`).toString("base64"),
+      base64url: Buffer.from(`${user}:${password}`).toString("base64url"),
+    };
+    const query = Object.entries(encodings)
+      .map(([name, value]) => `${name}=${value}`)
+      .join("&");
+    expectHidden(
+      [
+        exchange(`${dataset}?${query}`, {
+          ...flagged,
+          secrets: { headers: { authorization: basic } },
+        }),
+      ],
+      [...Object.values(encodings), password, user],
+    );
+  });
+
+  it("finds the credentials in the Authorization header and secret headers", () => {
+    expectHidden(
+      [
+        exchange(`${dataset}?q=key-5551234&u=${user}&s=sess-998877&c=ck-424242&theme=dark`, {
+          ...flagged,
+          secrets: {
+            headers: {
+              Authorization: basic,
+              "X-Api-Key": "key-5551234",
+              "X-Session": "Bearer sess-998877",
+              cookie: "theme=dark; _app_session=ck-424242",
+            },
+          },
+        }),
+      ],
+      ["key-5551234", user, "sess-998877", "ck-424242"],
+    );
+    expect(
+      redactUrl(`${dataset}?theme=dark`, { headers: { cookie: "theme=dark; sid=ck-1" } }),
+    ).toBe(`${dataset}?theme=dark`);
+  });
+
+  it("redacts a secret JSON-escaped or in unpadded base64 in a message", () => {
+    // Its base64 holds a `/`, so the unpadded form differs from the URL-safe one.
+    const quoted = 'pa"ss\\wo?d-77';
+    const message = `${JSON.stringify(quoted)} ${Buffer.from(quoted).toString("base64").replace(/=+$/, "")}`;
+    expect(message).not.toContain(quoted);
+    const reported = redactExchange(
+      exchange(dataset, {
+        secrets: { credentials: { user, password: quoted } },
+        violations: [{ location: "request", code: "x", message, severity: "Error" }],
+      }),
+    );
+    expect(reported.violations[0]?.message).toBe('"[redacted]" [redacted]');
+  });
+
+  it("redacts a secret-named value wherever one exchange echoes it", () => {
+    const reported = redactExchange(
+      exchange(`${dataset}?token=abcd1234&state=abcd1234`, {
+        violations: [{ location: "request", code: "x", message: "`abcd1234`", severity: "Error" }],
+      }),
+    );
+    expect(reported.url).toBe(`${dataset}?token=[redacted]&state=[redacted]`);
+    expect(reported.violations[0]?.message).toBe("`[redacted]`");
+  });
+
+  it("redacts secrets quoted in messages, in the path and in the command line", () => {
+    const echoed = exchange(`/northwind/datasets/${user}`, {
+      status: 400,
+      secrets: { credentials },
+      violations: [
+        {
+          location: "request.query.since",
+          code: "calendar-timestamp",
+          message: `\`${password}\`, ${encodeURIComponent(password).toLowerCase()}, ${Buffer.from(password).toString("base64")}, ${basic}`,
+          severity: "Error",
+        },
+      ],
+    });
+    expectHidden(
+      [echoed],
+      [
+        user,
+        password,
+        encodeURIComponent(password).toLowerCase(),
+        Buffer.from(password).toString("base64"),
+        basic.slice("Basic ".length),
+        // After the user's part: the token is 12 bytes, so its base64 is a prefix of this one.
+        basic.slice("Basic ".length + 16),
+      ],
+      ["curl", "-u", `${user}:${password}`],
+    );
+  });
+
+  it("redacts in every exchange a secret that one of them carried", () => {
+    expectHidden(
+      [
+        exchange(dataset, { secrets: { credentials } }),
+        exchange(`${dataset}/reports?state=${user}`, {
+          ...flagged,
+          operation: "listReportsForDataset",
+        }),
+      ],
+      [user],
+    );
+  });
+
+  it("keeps the credentials out of every report", () => {
+    const [, json] = reports([
+      exchange(dataset, {
+        ...flagged,
+        secrets: { credentials, headers: { authorization: basic } },
+      }),
+    ]);
+    expect(json).not.toContain("secrets");
+    expect(json).not.toContain("credentials");
+    expect(json).not.toContain(basic.slice(6));
+  });
+
+  it("leaves requests without secrets exactly as sent", () => {
+    const url = `/northwind/spaces/8f2c6d1e9b4a/datasets?filter=created_at.gt.2019-10-23T06:23:01Z&order=asc&order_by=created_at&page=2&per_page=30`;
+    const exchanges = [exchange(url, { ...flagged, secrets: { credentials } })];
+    expect(buildSummary(run({ exchanges })).exchanges[0]?.url).toBe(url);
+    for (const report of reports(exchanges)) expect(report).not.toContain("[redacted]");
+  });
+
+  it("redacts a short credential only where a whole part of the URL equals it", () => {
+    const short = exchange("/northwind/datasets/any?x=any&y=many", {
+      status: 400,
+      secrets: { credentials: { user: "any", password: "any" } },
+      violations: [
+        { location: "request", code: "x", message: "any value will do", severity: "Error" },
+      ],
+    });
+    expect(redactExchange(short)).toMatchObject({
+      url: "/northwind/datasets/[redacted]?x=[redacted]&y=many",
+      violations: [{ message: "any value will do" }],
+    });
+  });
+
+  it("redacts userinfo, fragments and pairs after a semicolon", () => {
+    expect(redactUrl("http://me:pw@127.0.0.1:4010/northwind/datasets/x?a=1")).toBe(
+      "http://[redacted]@127.0.0.1:4010/northwind/datasets/x?a=1",
+    );
+    expect(redactUrl(`${dataset}?a=1;token=abc#access_token=xyz&state=ok`)).toBe(
+      `${dataset}?a=1;token=[redacted]#access_token=[redacted]&state=ok`,
+    );
+  });
+
+  it("tells secret names from the others", () => {
+    for (const name of [
+      "api_secret",
+      "token",
+      "X-Amz-Signature",
+      "apiKey",
+      "Authorization",
+      "Cookie",
+      "access%5Ftoken",
+      "sig",
+      "client_credentials",
+      "passwd",
+    ]) {
+      expect(isSecretName(name), name).toBe(true);
+    }
+    for (const name of [
+      "filter",
+      "order",
+      "order_by",
+      "page",
+      "per_page",
+      "X-Amz-Date",
+      "accept",
+      "signal",
+    ]) {
+      expect(isSecretName(name), name).toBe(false);
+    }
   });
 });

@@ -4,8 +4,18 @@
 // reports them and a second finding would only be noise. No Prism runs here: the rules are pure.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { acceptForPrism, checkRequest, type RequestToCheck, rules } from "../../kit/rules/index.js";
+import {
+  acceptForPrism,
+  canonicalPath,
+  checkRequest,
+  explainViolation,
+  type RequestToCheck,
+  rules,
+} from "../../kit/rules/index.js";
 import { calendarProblem } from "../../kit/rules/calendar-timestamp.js";
+import { jsonSyntaxError } from "../../kit/rules/json-syntax.js";
+import { indexSpec, pathSegments } from "../../kit/rules/spec-index.js";
+import { invalidUtf8At } from "../../kit/rules/utf8.js";
 import { type Json, spec } from "../support/bundled-spec.js";
 
 const basic = (user: string, password: string): string =>
@@ -29,6 +39,19 @@ const send = (method: string, path: string, body: unknown): RequestToCheck => ({
   body: JSON.stringify(body),
 });
 
+/** A body sent as raw bytes, as the front layer passes it. */
+const bytes = (
+  method: string,
+  path: string,
+  body: Uint8Array | string,
+  contentType: string | undefined = "application/json",
+): RequestToCheck => ({
+  method,
+  path,
+  headers: { ...goodHeaders, ...(contentType ? { "content-type": contentType } : {}) },
+  bodyBytes: typeof body === "string" ? new TextEncoder().encode(body) : body,
+});
+
 const withAuth = (authorization: string | undefined): RequestToCheck => ({
   method: "GET",
   path: "/northwind/datasets/5a4177a2902c",
@@ -42,6 +65,7 @@ const dataset = "/northwind/datasets/5a4177a2902c";
 const space = "/northwind/spaces/8f2c6d1e9b4a/datasets";
 const dataSource = "/northwind/data_sources/3c9e1f7a2d60/datasets";
 const runs = "/northwind/reports/7f3c2a9d41b8/runs";
+const dataSources = "/northwind/data_sources";
 
 /** `[name, request, expected findings as "severity rule location"]` */
 const table: Array<[string, RequestToCheck, string[]]> = [
@@ -68,7 +92,6 @@ const table: Array<[string, RequestToCheck, string[]]> = [
   ],
   ["run listing sorted newest first", get(`${runs}?order=desc&order_by=updated_at`), []],
   ["reports of a dataset, page two", get(`${dataset}/reports?page=2&per_page=50`), []],
-  ["a trailing slash", get(`${dataset}/`), []],
   ["a token with a dot inside is not a dot segment", get("/northwind/datasets/a%2Eb"), []],
   [
     "no Accept header",
@@ -109,6 +132,55 @@ const table: Array<[string, RequestToCheck, string[]]> = [
   ],
   ["a run with parameters", send("POST", runs, { parameters: { region: "EMEA" } }), []],
   ["a secret containing a colon is not blank", withAuth(basic("b5a8c7d1e2f3", "se:cret")), []],
+  ["a data source listing without paging", get(dataSources), []],
+  [
+    "a JSON body sent as bytes, with a charset",
+    bytes("PATCH", dataset, '{"report": {"name": "Orders"}}', "application/json; charset=utf-8"),
+    [],
+  ],
+  ["a JSON body with no Content-Type", bytes("PATCH", dataset, '{"report": {}}', undefined), []],
+  [
+    "a JSON body with non-ASCII UTF-8",
+    bytes("PATCH", dataset, '{"report": {"name": "Umsätze €"}}'),
+    [],
+  ],
+  ["an empty body is Prism's to judge", bytes("POST", runs, ""), []],
+
+  // A trailing slash: the path is read as the operation without it, and warned about.
+  [
+    "a trailing slash on a listing (Shipyard's blueprints)",
+    get(`${runs}/`),
+    ["warning trailing-slash request.path"],
+  ],
+  [
+    "a trailing slash on a listing with a query",
+    get(`${runs}/?order=desc&order_by=updated_at`),
+    ["warning trailing-slash request.path"],
+  ],
+  ["a trailing slash on one Dataset", get(`${dataset}/`), ["warning trailing-slash request.path"]],
+
+  // Paging parameters on a listing that answers with every item at once.
+  [
+    "page=1 on data sources (mode-sdk's pager)",
+    get(`${dataSources}?page=1`),
+    ["warning ignored-paging-parameter request.query.page"],
+  ],
+  [
+    "the pager's second page and page size on data sources",
+    get(`${dataSources}?per_page=30&page=2`),
+    [
+      "warning ignored-paging-parameter request.query.per_page",
+      "warning ignored-paging-parameter request.query.page",
+    ],
+  ],
+  [
+    "a parameter no listing takes, on data sources",
+    get(`${dataSources}?limit=5&page=1`),
+    [
+      "error unknown-query-parameter request.query.limit",
+      "warning ignored-paging-parameter request.query.page",
+    ],
+  ],
 
   // Empty values of declared parameters.
   ["empty filter", get(`${space}?filter=`), ["error empty-query-value request.query.filter"]],
@@ -233,6 +305,49 @@ const table: Array<[string, RequestToCheck, string[]]> = [
     get("/northwind/./datasets/5a4177a2902c"),
     ["error dot-path-segment request.path"],
   ],
+
+  // Bodies that are not JSON, or not UTF-8, where the operation takes JSON.
+  [
+    "a trailing comma",
+    bytes("PATCH", dataset, '{"report": {"name": "x",}}'),
+    ["error json-body request.body"],
+  ],
+  [
+    "a body cut short",
+    bytes("POST", runs, '{"parameters": {"region": "EMEA"'),
+    ["error json-body request.body"],
+  ],
+  [
+    "form data sent as JSON",
+    bytes("PATCH", dataset, "report[name]=Orders"),
+    ["error json-body request.body"],
+  ],
+  ["only spaces", bytes("POST", runs, "   "), ["error json-body request.body"]],
+  [
+    "Latin-1 bytes in a JSON body",
+    bytes(
+      "PATCH",
+      dataset,
+      Uint8Array.from([...Buffer.from('{"report": {"name": "Ums'), 0xe4, ...Buffer.from('tze"}}')]),
+    ),
+    ["error json-body request.body"],
+  ],
+  [
+    "a byte order mark",
+    bytes("PATCH", dataset, `\uFEFF{"report": {"name": "Orders"}}`),
+    ["error json-body request.body"],
+  ],
+  [
+    "a bad body under a +json type",
+    bytes("POST", runs, "{", "application/vnd.api+json"),
+    ["error json-body request.body"],
+  ],
+  [
+    "Prism's job: a body of another media type",
+    bytes("PATCH", dataset, "name=Orders", "application/x-www-form-urlencoded"),
+    [],
+  ],
+  ["Prism's job: a body on an operation that takes none", bytes("GET", dataset, "{"), []],
 
   // Blank names.
   [
@@ -440,5 +555,243 @@ describe("rules read the spec they are given", () => {
       "error blank-name request.body.parts.1.display_name",
       "warning accept-json-for-hal request.header.accept",
     ]);
+  });
+});
+
+describe("dot segments in any spelling", () => {
+  // Each spelling as the dataset token: every one is refused, with a finding that says so.
+  const spellings: Array<[string, string]> = [
+    ["raw ..", ".."],
+    ["raw .", "."],
+    ["encoded ..", "%2e%2e"],
+    ["encoded .. in upper case", "%2E%2E"],
+    ["half encoded, dot first", ".%2e"],
+    ["half encoded, escape first", "%2E."],
+    ["encoded .", "%2e"],
+    ["backslashes around ..", "x\\..\\reports"],
+    ["encoded backslashes around ..", "x%5c..%5creports"],
+    ["encoded backslashes around encoded ..", "x%5C%2e%2E%5Creports"],
+    ["encoded slashes around ..", "x%2f..%2freports"],
+    ["encoded twice", "%252e%252e"],
+    ["encoded twice, one dot raw", ".%252e"],
+    ["encoded three times", "%25252e%25252e"],
+    ["overlong UTF-8", "%c0%ae%c0%ae"],
+    ["IIS's %u escape", "%u002e%u002e"],
+    ["a ;param after ..", "..;jsessionid=1"],
+    ["a trailing backslash after ..", "..\\"],
+  ];
+
+  it.each(spellings)("refuses %s (%s)", (_name, token) => {
+    const findings = checkRequest(get(`/northwind/datasets/${token}`), spec);
+    expect(findings.map((f) => `${f.severity} ${f.rule} ${f.location}`)).toEqual([
+      "error dot-path-segment request.path.dataset",
+    ]);
+    expect(findings[0]?.refuse).toBe(true);
+    expect(findings[0]?.message).toContain(`\`${token}\``);
+  });
+
+  it.each([
+    ["a dot inside a token", "a.b"],
+    ["an encoded dot inside a token", "a%2Eb"],
+    ["three dots", "..."],
+    ["dots with a letter", "..a"],
+    ["an encoded percent sign before a letter", "%25zz"],
+    ["a malformed escape", "%zz"],
+  ])("lets %s through (%s)", (_name, token) => {
+    expect(verdict(get(`/northwind/datasets/${token}`))).toEqual([]);
+  });
+
+  it("names the spelling and how many decodings revealed it", () => {
+    const [finding] = checkRequest(get("/northwind/datasets/%252e%252e"), spec);
+    expect(finding?.message).toContain(
+      "`%252e%252e`, which holds the dot segment `..` once decoded twice",
+    );
+  });
+
+  it("marks no other rule's findings as refused", () => {
+    const findings = [
+      ...checkRequest(get(`${space}?orderby=x`), spec),
+      ...checkRequest(get(`${runs}/`), spec),
+      ...checkRequest(bytes("POST", runs, "{"), spec),
+    ];
+    expect(findings).toHaveLength(3);
+    for (const finding of findings) expect(finding.refuse).toBeUndefined();
+  });
+});
+
+describe("the canonical path of a request with a trailing slash", () => {
+  it("drops the slash where the path without it is an operation, with the warning", () => {
+    const { path, finding } = canonicalPath("GET", `${runs}/?order=desc`, spec);
+    expect(path).toBe(`${runs}?order=desc`);
+    expect(finding).toMatchObject({ rule: "trailing-slash", severity: "warning" });
+    expect(finding?.message).toContain("listReportRuns");
+    expect(finding?.message).toContain("drop the trailing slash");
+  });
+
+  it("gives the same finding checkRequest gives", () => {
+    const { finding } = canonicalPath("GET", `${runs}/`, spec);
+    expect(checkRequest(get(`${runs}/`), spec)).toEqual([finding]);
+  });
+
+  it("leaves every other path as it is", () => {
+    for (const [method, path] of [
+      ["GET", runs],
+      ["GET", `${runs}?page=2`],
+      ["GET", "/northwind/widgets/"],
+      ["PUT", `${dataset}/`],
+      ["GET", `${runs}//`],
+      ["GET", "/"],
+    ] as const) {
+      expect(canonicalPath(method, path, spec)).toEqual({ path });
+    }
+  });
+
+  it("reads …/runs/ as the listing, never as one run with an empty token", () => {
+    const index = indexSpec(spec);
+    expect(index.match("GET", pathSegments(`${runs}/`))?.id).toBe("listReportRuns");
+    expect(index.match("GET", pathSegments(`${runs}/a1f3c5e7d902`))?.id).toBe("getReportRun");
+    expect(index.match("GET", [...pathSegments(runs), ""])).toBeUndefined();
+  });
+
+  it("knows the listings from the spec's answers", () => {
+    const listings = indexSpec(spec)
+      .operations.filter((o) => o.listing)
+      .map((o) => o.id)
+      .sort();
+    expect(listings).toContain("listDataSources");
+    expect(listings).toContain("listReportRuns");
+    expect(listings).not.toContain("getDataset");
+    expect(listings).not.toContain("refreshDatasetsInReport");
+  });
+});
+
+describe("explanations in words, never as a regular expression", () => {
+  // What a regular expression looks like in a message: anchors, classes, escapes, quantifiers.
+  const REGEX_TEXT = /\^\(|\[\^|\\[.dswb]|\[0-9\]|\{\d+(,\d*)?\}|\)\?|\|\w+\)|\$"/;
+
+  const prismPattern = (location: string) => ({
+    location,
+    code: "pattern",
+    message: `Request ${location} must match pattern "^(created_at|updated_at)\\.(gt|lt)\\.[0-9]{4}-…$"`,
+    severity: "Error",
+  });
+
+  it("the test's detector sees Prism's pattern message", () => {
+    expect(prismPattern("request.query.filter").message).toMatch(REGEX_TEXT);
+  });
+
+  it("no rule's message holds one", () => {
+    const messages = table.flatMap(([, request]) =>
+      checkRequest(request, spec).map((f) => f.message),
+    );
+    expect(messages.length).toBeGreaterThan(40);
+    for (const message of messages) expect(message).not.toMatch(REGEX_TEXT);
+  });
+
+  it.each([
+    [
+      "a field and operator Mode does not filter by",
+      "name.eq.Orders",
+      "its field `name`, operator `eq` and timestamp `Orders` are not ones it takes",
+    ],
+    [
+      "an operator spelt out",
+      "created_at.gte.2024-01-01T00:00:00Z",
+      "its operator `gte` is not one it takes",
+    ],
+    [
+      "a date without a time",
+      "created_at.gt.2024-01-01",
+      "its timestamp `2024-01-01` is not one it takes",
+    ],
+    ["a bare field", "created_at", "it is not written `{field}.{operator}.{timestamp}`"],
+  ])("says what is wrong with a filter: %s", (_name, filter, wrong) => {
+    const request = get(`${space}?filter=${filter}`);
+    const explained = explainViolation(prismPattern("request.query.filter"), request, spec);
+    expect(explained.message).toBe(
+      `\`filter\` is \`${filter}\`: ${wrong}. Write \`{field}.{operator}.{timestamp}\` with field \`created_at\` or \`updated_at\`, operator \`gt\` or \`lt\`, timestamp like \`2019-10-23T06:23:01Z\`; for example \`created_at.gt.2019-10-23T06:23:01Z\`.`,
+    );
+    expect(explained.message).not.toMatch(REGEX_TEXT);
+    expect(explained).toMatchObject({ location: "request.query.filter", code: "pattern" });
+  });
+
+  it("names the characters a token may not hold", () => {
+    const explained = explainViolation(
+      prismPattern("request.path.dataset"),
+      get("/northwind/datasets/a%3Fb"),
+      spec,
+    );
+    expect(explained.message).toMatch(
+      /^`dataset` is `a\?b`: it must not be empty or contain `\/`, `\?` or `#`\. The Dataset's token/,
+    );
+    expect(explained.message).toContain("For example `5a4177a2902c`.");
+    expect(explained.message).not.toMatch(REGEX_TEXT);
+  });
+
+  it("leaves every other violation as Prism wrote it", () => {
+    const other = {
+      location: "request.query.order",
+      code: "enum",
+      message: "must be equal to one of the allowed values: asc, desc",
+    };
+    expect(explainViolation(other, get(`${space}?order=up`), spec)).toBe(other);
+    const unknown = prismPattern("request.query.nothing");
+    expect(explainViolation(unknown, get(`${space}?nothing=1`), spec)).toBe(unknown);
+  });
+});
+
+describe("where a body stops being UTF-8 or JSON", () => {
+  it.each([
+    ["a lone continuation byte", [0x41, 0x80], 1],
+    ["an overlong slash", [0x41, 0xc0, 0xaf], 1],
+    ["a surrogate", [0x41, 0x42, 0xed, 0xa0, 0x80], 2],
+    ["past U+10FFFF", [0xf4, 0x90, 0x80, 0x80], 0],
+    ["a character cut short", [0x41, 0xe2, 0x82], 1],
+    ["Latin-1 ä", [0x7b, 0xe4, 0x7d], 1],
+  ])("%s", (_name, input, at) => {
+    expect(invalidUtf8At(Uint8Array.from(input))).toBe(at);
+  });
+
+  it("accepts UTF-8 up to four bytes a character", () => {
+    expect(invalidUtf8At(new TextEncoder().encode("aä€😀"))).toBe(-1);
+  });
+
+  it.each([
+    ['{"a": 1,}', 8, "a property name"],
+    ['{"a" 1}', 5, "`:`"],
+    ["[1 2]", 3, "`,` or `]`"],
+    ['{"a": tru}', 6, "a value"],
+    ['"open', 0, "a string closed"],
+    ["{} {}", 3, "the end of the body after the JSON value"],
+    ['{"a": [1, 2}', 11, "`,` or `]`"],
+    ['{"a": "\\x"}', 7, "an escape"],
+    ["", 0, "not the end of the body"],
+  ])("finds where %s goes wrong", (text, at, expected) => {
+    expect(() => JSON.parse(text)).toThrow();
+    const error = jsonSyntaxError(text);
+    expect(error?.at).toBe(at);
+    expect(error?.expected).toContain(expected);
+  });
+
+  it("finds nothing wrong in JSON, however deeply nested", () => {
+    const deep = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
+    for (const text of ['{"a": [1, -2.5e3, true, false, null, "\\u00e9\\n"]}', " 0 ", deep]) {
+      expect(jsonSyntaxError(text)).toBeUndefined();
+    }
+  });
+
+  it("names the byte and line in the finding, and quotes nothing from the body", () => {
+    const body = '{\n  "report": {"name": "s3cr3t-9f8e7d6c",}\n}';
+    const [finding] = checkRequest(bytes("PATCH", dataset, body), spec);
+    expect(finding?.message).toBe(
+      "The body is not valid JSON: at byte 41 (line 2, column 40) JSON expects a property name in double quotes. Send the JSON body the operation documents.",
+    );
+    const [notUtf8] = checkRequest(
+      bytes("PATCH", dataset, Uint8Array.from([0x7b, 0x0a, 0xff, 0x7d])),
+      spec,
+    );
+    expect(notUtf8?.message).toContain("The body is not UTF-8: byte 2 (0xff)");
+    const [bom] = checkRequest(bytes("PATCH", dataset, '\uFEFF{"report": {}}'), spec);
+    expect(bom?.message).toContain("starts with a byte order mark");
   });
 });

@@ -1,10 +1,36 @@
-// Runs one `mode-datasets <command>` of the kit as its own process, as `npm run <command>` does
-// (tsx on kit/cli.ts), with the CLI itself as the child (no npm or tsx wrapper in between), so
-// tests can signal it and read its output.
+// Runs one `mode-datasets <command>` of the kit as its own process, from the BUILT command
+// (dist/kit/cli.js, what the package ships and `npx mode-datasets` runs), with the CLI itself as
+// the child (no npm or tsx wrapper in between), so tests can signal it and read its output.
 import { spawn, type ChildProcess } from "node:child_process";
+import { readdirSync, statSync } from "node:fs";
+import { constants } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
+
+/** The built CLI; throws when kit/ has changed since it was built, so no test runs old code. */
+export function builtCli(): string {
+  const cli = join(root, "dist", "kit", "cli.js");
+  let built: number;
+  try {
+    built = statSync(cli).mtimeMs;
+  } catch {
+    throw new Error(`${cli} does not exist: run \`npm run build\` first`);
+  }
+  const newest = (dir: string): number =>
+    Math.max(
+      0,
+      ...readdirSync(dir, { withFileTypes: true }).map((entry) => {
+        const path = join(dir, entry.name);
+        return entry.isDirectory() ? newest(path) : statSync(path).mtimeMs;
+      }),
+    );
+  if (newest(join(root, "kit")) > built) {
+    throw new Error(`kit/ has changed since ${cli} was built: run \`npm run build\` first`);
+  }
+  return cli;
+}
 
 export interface RunningScript {
   child: ChildProcess;
@@ -21,7 +47,7 @@ export function startScript(
   args: string[],
   env: NodeJS.ProcessEnv = {},
 ): RunningScript {
-  const child = spawn(process.execPath, ["--import", "tsx", "kit/cli.ts", command, ...args], {
+  const child = spawn(process.execPath, [builtCli(), command, ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -37,9 +63,9 @@ export function startScript(
   let done = false;
   // `close` (not `exit`): it comes after the last output has been read.
   const exited = new Promise<number>((resolve) => {
-    child.once("close", (code) => {
+    child.once("close", (code, signal) => {
       done = true;
-      resolve(code ?? 128);
+      resolve(code ?? 128 + (signal ? constants.signals[signal] : 0));
       for (const listener of [...listeners]) listener();
     });
   });

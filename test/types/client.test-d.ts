@@ -205,6 +205,42 @@ describe("runs, collections, data sources and the workspace walk", () => {
   });
 });
 
+describe("per-call options and withResponse", () => {
+  it("takes signal, timeoutMs, retry and headers on methods and iterators", () => {
+    const call = {
+      signal: AbortSignal.timeout(1000),
+      timeoutMs: 5_000,
+      retry: { retries: 1 },
+      headers: { "X-Trace": "t" },
+    };
+    void mode.datasets.get(ids, call);
+    void mode.datasets.get(ids, { retry: false, timeoutMs: false });
+    void mode.datasets.iterateForSpace({ account: "a", space: "s" }, { ...call, maxPages: 2 });
+    void mode.iterateAllDatasets({ account: "a" }, { ...call, concurrency: 2 });
+    void mode.waitForRun({ account: "a", dataset: "d", run: "x" }, { retry: false });
+    // @ts-expect-error retry is the client's shape or false
+    void mode.datasets.get(ids, { retry: true });
+    // @ts-expect-error header values are strings
+    void mode.datasets.get(ids, { headers: { "X-Count": 1 } });
+  });
+
+  it("gives the body and the Response of a success through withResponse", () => {
+    expectTypeOf(mode.datasets.get(ids).withResponse()).resolves.toEqualTypeOf<{
+      data: Dataset;
+      response: Response;
+    }>();
+    expectTypeOf(mode.spaces.list({ account: "a" }).withResponse()).resolves.toEqualTypeOf<{
+      data: Space[];
+      response: Response;
+    }>();
+    expectTypeOf(mode.datasets.delete(ids).withResponse())
+      .resolves.toHaveProperty("response")
+      .toEqualTypeOf<Response>();
+    // The value itself is still a Promise of the body.
+    expectTypeOf(mode.datasets.get(ids)).toExtend<Promise<Dataset>>();
+  });
+});
+
 describe("openapi-fetch compatibility", () => {
   it("keeps openapi-fetch's middleware api and client methods", () => {
     const middleware: Middleware = { onRequest: ({ request }) => request };

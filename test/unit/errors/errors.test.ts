@@ -73,6 +73,51 @@ describe("errorFromResponse", () => {
     expect(error.body).toEqual({ id: "bad_request", message: { name: ["is too long"] } });
   });
 
+  it("keeps the parameter a validating mock names in its sl-violations header", () => {
+    const violations = [
+      {
+        location: ["request", "query", "filter"],
+        severity: "Error",
+        code: "enum",
+        message:
+          "Request query parameter filter must be equal to one of the allowed values: all, custom, mine",
+      },
+      // About the mock's own answer: not the caller's to fix, so not in the message.
+      { location: ["response", "body"], severity: "Warning", code: "type", message: "odd answer" },
+    ];
+    const error = errorFromResponse({
+      body: {
+        id: "bad_request",
+        message: "Bad request: a parameter or body field is missing or invalid",
+      },
+      response: responseOf(400, { "sl-violations": JSON.stringify(violations) }),
+      method: "GET",
+      path: "/{account}/spaces",
+    });
+    expect(error.message).toBe(
+      "GET /{account}/spaces failed with 400 bad_request: Bad request: a parameter or body field is missing or invalid; request.query.filter: Request query parameter filter must be equal to one of the allowed values: all, custom, mine",
+    );
+  });
+
+  it("keeps a problem document's detail and the parameters its validation list names", () => {
+    const error = errorFromResponse({
+      body: {
+        type: "https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY",
+        title: "Invalid request",
+        detail: "Your request is not valid and no HTTP validation response was found in the spec.",
+        validation: [
+          { location: ["query", "per_page"], code: "maximum", message: "must be <= 1000" },
+        ],
+      },
+      response: responseOf(422),
+      method: "GET",
+      path,
+    });
+    expect(error.message).toBe(
+      "GET /{account}/datasets/{dataset} failed with 422: Your request is not valid and no HTTP validation response was found in the spec.; request.query.per_page: must be <= 1000",
+    );
+  });
+
   it("tolerates an html body, reading it as one short line", () => {
     const html = `<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1>${"x".repeat(500)}</body></html>`;
     const error = errorFromResponse({ body: html, response: responseOf(502), method: "GET", path });

@@ -205,6 +205,37 @@ describe("rate limiter", () => {
     expect(clock.timers).toBe(0);
   });
 
+  it("holds every acquisition until a pause ends, then keeps to the window", async () => {
+    const clock = manualClock();
+    const limiter = createRateLimiter({ requests: 2, intervalMs: 1000 }, clock);
+    const log: string[] = [];
+    await track(limiter.acquire(), log, "a");
+    limiter.pause(5000);
+    for (const name of ["b", "c", "d"]) void track(limiter.acquire(), log, name);
+    await clock.advance(4999);
+    expect(log).toEqual(["a"]);
+    await clock.advance(1);
+    // "a" settled at 0, long out of the window: two may start at once, the third a window later.
+    expect(log).toEqual(["a", "b", "c"]);
+    await clock.advance(1000);
+    expect(log).toEqual(["a", "b", "c", "d"]);
+  });
+
+  it("keeps the later end when pauses overlap, and ignores a pause of nothing", async () => {
+    const clock = manualClock();
+    const limiter = createRateLimiter({ requests: 5, intervalMs: 10 }, clock);
+    const log: string[] = [];
+    limiter.pause(3000);
+    limiter.pause(1000);
+    limiter.pause(0);
+    limiter.pause(Number.NaN);
+    void track(limiter.acquire(), log, "a");
+    await clock.advance(2999);
+    expect(log).toEqual([]);
+    await clock.advance(1);
+    expect(log).toEqual(["a"]);
+  });
+
   it("refuses a non-positive limit, naming the value", () => {
     expect(() => createRateLimiter({ requests: 0, intervalMs: 10 })).toThrow(
       /rateLimit.requests 0/,

@@ -5,32 +5,41 @@
 // report files) on Ctrl-C or after --max-requests.
 import { appendFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Command } from "./cli.js";
-import { parseServeArgs, serveOptionsHelp } from "./prism/cli-args.js";
-import { startPrism } from "./prism/launcher.js";
-import { startRecorder } from "./prism/recorder.js";
-import { describeViolation, isError } from "./prism/violations.js";
-import { reportOptionsHelp, reportRun } from "./run-report.js";
-import { loadSpec } from "./spec-file.js";
-import { untilStopped } from "./stop-signal.js";
+import { defineCommand } from "../command.js";
+import { startPrism } from "../prism/launcher.js";
+import { startRecorder } from "../prism/recorder.js";
+import { describeViolation, isError } from "../prism/violations.js";
+import { reportOptions, reportRun } from "../run-report.js";
+import { serveOptions, serveSettings } from "../serve-options.js";
+import { loadSpec } from "../spec-file.js";
+import { untilStopped } from "../stop-signal.js";
 
-export const proxy: Command = {
+export const proxy = defineCommand({
   summary: "a validating proxy in front of Mode (or a fake of it) that reports every exchange",
-  help: `usage: mode-datasets proxy <upstream base URL, e.g. https://app.mode.com/api> [options]
-
-Forwards requests that match the spec to the upstream and checks its answers; a request that
-breaks the spec is refused (4xx) and never reaches the upstream.
-
-${serveOptionsHelp}
-  --max-requests N stop after N exchanges and report (for CI)
-${reportOptionsHelp}
-
-Exit codes: 0 nothing broke the contract; 1 something did (or warnings under --strict);
+  usage: "<upstream base URL, e.g. https://app.mode.com/api> [options]",
+  about: `Forwards requests that match the spec to the upstream and checks its answers; a request that
+breaks the spec is refused (4xx) and never reaches the upstream.`,
+  options: {
+    ...serveOptions,
+    "max-requests": {
+      type: "string",
+      value: "N",
+      description: "stop after N exchanges and report (for CI)",
+    },
+    ...reportOptions,
+  },
+  takes: "operands",
+  footer: `Exit codes: 0 nothing broke the contract; 1 something did (or warnings under --strict);
 2 the proxy could not start.`,
-  async run(argv) {
-    const { options, rest } = takeReportOptions(argv);
-    const { host, port, spec, positionals } = parseServeArgs(rest, process.env);
-    const [upstream, extra] = positionals;
+  async run(values, operands) {
+    const { host, port, spec } = serveSettings(values, process.env);
+    const options = {
+      strict: values.strict === true,
+      junit: values.junit,
+      json: values.json,
+      maxRequests: maxRequests(values["max-requests"]),
+    };
+    const [upstream, extra] = operands;
     if (!upstream || extra !== undefined) {
       throw new Error("expected one upstream URL; see mode-datasets proxy --help");
     }
@@ -96,40 +105,16 @@ Exit codes: 0 nothing broke the contract; 1 something did (or warnings under --s
     );
     return typeof ended === "object" ? 2 : summary.exitCode;
   },
-};
+});
 
-interface ProxyReportOptions {
-  strict: boolean;
-  junit?: string;
-  json?: string;
-  maxRequests?: number;
-}
-
-/** Takes --strict, --junit, --json and --max-requests out; the rest is parseServeArgs's. */
-function takeReportOptions(argv: string[]): { options: ProxyReportOptions; rest: string[] } {
-  const options: ProxyReportOptions = { strict: false };
-  const rest: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    const value = (): string => {
-      const next = argv[++i];
-      if (next === undefined)
-        throw new Error(`${arg} needs a value; see mode-datasets proxy --help`);
-      return next;
-    };
-    if (arg === "--strict") options.strict = true;
-    else if (arg === "--junit") options.junit = value();
-    else if (arg === "--json") options.json = value();
-    else if (arg === "--max-requests") {
-      const text = value();
-      const count = Number(text);
-      if (!Number.isInteger(count) || count < 1) {
-        throw new Error(
-          `--max-requests must be a whole number of at least 1, got ${JSON.stringify(text)}`,
-        );
-      }
-      options.maxRequests = count;
-    } else rest.push(arg);
+/** `--max-requests N`: a whole number of at least 1, or undefined when not given. */
+function maxRequests(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const count = Number(text);
+  if (text.trim() === "" || !Number.isInteger(count) || count < 1) {
+    throw new Error(
+      `--max-requests must be a whole number of at least 1, got ${JSON.stringify(text)}`,
+    );
   }
-  return { options, rest };
+  return count;
 }

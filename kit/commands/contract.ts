@@ -4,38 +4,34 @@
 // request broke the contract, when the command failed, or when it sent no request at all (a run
 // that sends nothing proves nothing).
 import { spawn } from "node:child_process";
-import type { Command } from "./cli.js";
-import { bundledSpec } from "./package-root.js";
-import { startPrism } from "./prism/launcher.js";
-import { startRecorder } from "./prism/recorder.js";
-import { reportOptionsHelp, reportRun } from "./run-report.js";
-import { loadSpec } from "./spec-file.js";
+import { defineCommand } from "../command.js";
+import { bundledSpec } from "../package-root.js";
+import { startPrism } from "../prism/launcher.js";
+import { startRecorder } from "../prism/recorder.js";
+import { reportOptions, reportRun } from "../run-report.js";
+import { serveOptions } from "../serve-options.js";
+import { loadSpec } from "../spec-file.js";
 
-interface ContractArgs {
-  spec: string;
-  strict: boolean;
-  junit?: string;
-  json?: string;
-  command: string[];
-}
-
-export const contract: Command = {
+export const contract = defineCommand({
   summary: "runs your test command against the mock and gives a verdict on every request",
-  help: `usage: mode-datasets contract [options] [--] <command> [args...]
-
-Runs <command> with MODE_BASE_URL set to a validating mock of Mode's Datasets API, then prints
+  usage: "[options] [--] <command> [args...]",
+  about: `Runs <command> with MODE_BASE_URL set to a validating mock of Mode's Datasets API, then prints
 each violation with its count and a verdict. A single argument containing spaces is run through
-the shell ("pytest -q tests/").
-
-Options:
-  --spec FILE      the OpenAPI file to check against (default: the bundled spec)
-${reportOptionsHelp}
-
-Exit codes: 0 pass; 1 a request broke the contract (or warnings under --strict), or the command
+the shell ("pytest -q tests/").`,
+  options: { spec: serveOptions.spec, ...reportOptions },
+  takes: "command",
+  footer: `Exit codes: 0 pass; 1 a request broke the contract (or warnings under --strict), or the command
 sent no request; the command's own code when it failed; 2 the kit could not run; 127 the command
 was not found.`,
-  async run(argv) {
-    const args = parseArgs(argv);
+  async run(options, command) {
+    if (command.length === 0) {
+      throw new Error("no command given; see mode-datasets contract --help");
+    }
+    const args = {
+      spec: options.spec ?? bundledSpec,
+      strict: options.strict === true,
+      command: [...command],
+    };
     const document = await loadSpec(args.spec);
     const prism = await startPrism({ mode: "mock", document: args.spec });
     const recorder = await startRecorder({ target: prism.baseUrl, spec: document });
@@ -55,39 +51,11 @@ was not found.`,
         command: args.command,
         commandExitCode,
       },
-      { junit: args.junit, json: args.json },
+      { junit: options.junit, json: options.json },
     );
     return summary.exitCode;
   },
-};
-
-function parseArgs(argv: string[]): ContractArgs {
-  const args: Omit<ContractArgs, "command"> = { spec: bundledSpec, strict: false };
-  let i = 0;
-  const value = (name: string): string => {
-    const next = argv[++i];
-    if (next === undefined)
-      throw new Error(`${name} needs a value; see mode-datasets contract --help`);
-    return next;
-  };
-  for (; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === "--") {
-      i++;
-      break;
-    }
-    if (arg === "--spec") args.spec = value(arg);
-    else if (arg === "--junit") args.junit = value(arg);
-    else if (arg === "--json") args.json = value(arg);
-    else if (arg === "--strict") args.strict = true;
-    else if (arg.startsWith("--"))
-      throw new Error(`unknown option ${arg}; see mode-datasets contract --help`);
-    else break;
-  }
-  const command = argv.slice(i);
-  if (command.length === 0) throw new Error("no command given; see mode-datasets contract --help");
-  return { ...args, command };
-}
+});
 
 /** Runs the command with MODE_BASE_URL set; resolves with its exit code (127: not found). */
 async function runCommand(command: string[], baseUrl: string): Promise<number | null> {

@@ -1,24 +1,20 @@
 // `mode-datasets mock`: the validating mock of Mode's Datasets API for any client. Prism answers
 // from the spec's examples and, with --errors, refuses requests that break the spec (4xx) and
 // examples that break their own schema (500). Ctrl-C stops it and exits 0.
-import type { Command } from "./cli.js";
-import { parseServeArgs, serveOptionsHelp } from "./prism/cli-args.js";
-import { startPrism } from "./prism/launcher.js";
-import { untilStopped } from "./stop-signal.js";
+import { defineCommand } from "../command.js";
+import { startPrism } from "../prism/launcher.js";
+import { serveOptions, serveSettings } from "../serve-options.js";
+import { untilStopped } from "../stop-signal.js";
 
-export const mock: Command = {
+export const mock = defineCommand({
   summary: "a validating mock of the API on 127.0.0.1:4010, for developing any client",
-  help: `usage: mode-datasets mock [--port N] [--host H] [--spec FILE]
-
-Serves a validating mock of Mode's Datasets API: every operation answers with the spec's
-examples, and a request that breaks the spec gets a 4xx naming the problem.
-
-${serveOptionsHelp}`,
-  async run(argv) {
-    const { host, port, spec, positionals } = parseServeArgs(argv, process.env);
-    if (positionals.length > 0) {
-      throw new Error(`unexpected argument ${positionals[0]}; see mode-datasets mock --help`);
-    }
+  usage: "[--port N] [--host H] [--spec FILE]",
+  about: `Serves a validating mock of Mode's Datasets API: every operation answers with the spec's
+examples, and a request that breaks the spec gets a 4xx naming the problem.`,
+  options: serveOptions,
+  takes: "nothing",
+  async run(options) {
+    const { host, port, spec } = serveSettings(options, process.env);
     // Prism's startup lines are printed with the banner; later lines (one block per request) live.
     let live = false;
     const prism = await startPrism({
@@ -42,7 +38,7 @@ ${serveOptionsHelp}`,
     console.error(`mock: Prism exited on its own with ${String(stopped.code)}; its log is above`);
     return 1;
   },
-};
+});
 
 function banner(baseUrl: string): string {
   return `
