@@ -15,7 +15,7 @@ import {
   type RuleContext,
   type RuleState,
 } from "./conduct/index.js";
-import { basicCredentials } from "./credentials.js";
+import { basicCredentials, type Credentials } from "./credentials.js";
 import { SLOW_ANSWER_MS, takeFault } from "./faults.js";
 import { handlers } from "./handlers/index.js";
 import type { HandlerResult } from "./handlers/types.js";
@@ -23,7 +23,8 @@ import { type ResolvedOptions, resolveOptions, type SimulatorOptions } from "./o
 import { createRateLimiter, RATE_LIMIT } from "./rate-limit.js";
 import { checkInput } from "./request-check.js";
 import { buildReport, type ReportExtras, type SimulatorReport } from "./report/build.js";
-import { createRedactor, type Redactor } from "./report/redact.js";
+import type { Redactor } from "../report/index.js";
+import { collectSecrets } from "./report/secrets.js";
 import { createTimeline, type Timeline } from "./report/timeline.js";
 import { matchUpcoming } from "./upcoming-routes.js";
 import { seededRandom } from "./random.js";
@@ -58,8 +59,8 @@ export interface SimulatorEngine {
   handle(request: Request, meta?: RequestMeta): Promise<Response | typeof RESET>;
   report(extras?: ReportExtras): SimulatorReport;
   timeline(): Timeline;
-  /** Removes every credential seen so far from a text or URL. */
-  readonly redactor: Redactor;
+  /** The kit's redaction, knowing every credential and secret value seen so far. */
+  redactor(): Redactor;
   /** Ends stalled and slow answers and refuses further requests. */
   close(): void;
   readonly closed: boolean;
@@ -114,7 +115,7 @@ export function createEngine(
     workspaceToken: random.hex(12),
   };
   const limiter = createRateLimiter(RATE_LIMIT.limit, RATE_LIMIT.windowMs);
-  const redactor = createRedactor();
+  const secrets = collectSecrets();
   const start = clock.now();
   const context: RuleContext = {
     start,
@@ -145,7 +146,7 @@ export function createEngine(
     return peakLag;
   };
 
-  const labelOf = (token: string, secret: string): string => {
+  const labelOf = (token: string): string => {
     let label = labels.get(token);
     if (!label) {
       label = `credential ${labels.size + 1}`;
@@ -153,7 +154,6 @@ export function createEngine(
       if (labels.size < 10_000) labels.set(token, label);
       else label = "another credential";
     }
-    redactor.add(token, secret);
     return label;
   };
 
@@ -185,7 +185,8 @@ export function createEngine(
       pending.add(stop);
     });
 
-  async function readBody(request: Request): Promise<string | "too-large" | undefined> {
+  /** The body's bytes, read up to the limit; "too-large" past it (the rest is never read). */
+  async function readBody(request: Request): Promise<Uint8Array | "too-large" | undefined> {
     if (request.body === null) return undefined;
     const declared = Number(request.headers.get("content-length") ?? "0");
     if (declared > MAX_REQUEST_BODY) {
@@ -211,7 +212,7 @@ export function createEngine(
       all.set(chunk, at);
       at += chunk.byteLength;
     }
-    return new TextDecoder().decode(all);
+    return all;
   }
 
   async function decide(
@@ -220,6 +221,7 @@ export function createEngine(
     specPath: string,
     search: string,
     body: string | "too-large" | undefined,
+    credentials: Credentials | undefined,
   ): Promise<Answer> {
     const method = exchange.method;
     const segments = pathSegments(specPath);
@@ -254,8 +256,6 @@ export function createEngine(
     }
 
     const needsAuth = operation ? operation.basicAuth : true;
-    const credentials = basicCredentials(request.headers.get("authorization"));
-    if (credentials) exchange.credential = labelOf(credentials.token, credentials.secret);
     if (needsAuth && !credentials) {
       // Blank ones are the kit's `blank-basic-credentials` finding; anything else is said here.
       if (!exchange.checks.some((c) => c.rule === "blank-basic-credentials")) {
@@ -294,6 +294,15 @@ export function createEngine(
           "payload_too_large",
           `Payload too large: the body is over ${MAX_REQUEST_BODY} bytes`,
         ),
+      );
+    }
+
+    // What the kit's rules say must not be served: a path that reads differently to different
+    // servers, a body that is not UTF-8 JSON. Mode would refuse (or misread) it; so does this.
+    const refused = exchange.checks.filter((c) => c.refuse === true || c.rule === "json-body");
+    if (refused.length > 0) {
+      return fromError(
+        modeError("bad_request", `Bad request: ${refused.map((c) => c.message).join("; ")}`),
       );
     }
 
@@ -482,7 +491,7 @@ export function createEngine(
   return {
     options,
     clock,
-    redactor,
+    redactor: () => secrets.redactor(),
     get closed() {
       return closed;
     },
@@ -498,9 +507,11 @@ export function createEngine(
       const method = request.method.toUpperCase();
       const specPath = stripApi(url.pathname);
       const realNow = clock.realElapsed();
+      const credentials = basicCredentials(request.headers.get("authorization"));
+      secrets.add(request, credentials);
       const exchange: Exchange = {
         seq: ++seq,
-        credential: null,
+        credential: credentials ? labelOf(credentials.token) : null,
         connection: meta.connection,
         method,
         url: `${url.pathname}${url.search}`,
@@ -524,20 +535,20 @@ export function createEngine(
       };
       let answer: Answer;
       try {
-        const body = await readBody(request);
-        if (typeof body === "string")
-          exchange.body = body.length <= 4096 ? body : body.slice(0, 4096);
+        const bytes = await readBody(request);
+        const body = bytes instanceof Uint8Array ? new TextDecoder().decode(bytes) : bytes;
+        if (typeof body === "string") exchange.body = body.slice(0, 4096);
         const kit: RequestCheck[] = checkRequest(
           {
             method,
             path: `${specPath}${url.search}`,
             headers: request.headers,
-            ...(typeof body === "string" ? { body } : {}),
+            ...(bytes instanceof Uint8Array ? { bodyBytes: bytes } : {}),
           },
           document,
         );
         exchange.checks.push(...kit);
-        answer = await decide(request, exchange, specPath, url.search, body);
+        answer = await decide(request, exchange, specPath, url.search, body, credentials);
       } catch (error) {
         // An aborted request or a closed simulator: no answer was sent, so none is recorded.
         if (request.signal.aborted || closed) {
@@ -562,7 +573,7 @@ export function createEngine(
     report(extras) {
       return buildReport({
         findings: ruleStates.flatMap((s) => s.findings()),
-        redactor,
+        redactor: secrets.redactor(),
         options,
         total: seq,
         byStatus,

@@ -47,8 +47,21 @@ describe("in process", () => {
       await sim.send("PATCH", path, { body: '{"report": {"name": "x"' }),
       400,
     );
-    expect(body.message).toMatch(/request\.body is not JSON/);
-    expect(sim.engine.report().findings.map((f) => f.rule)).toEqual(["request/invalid-body"]);
+    expect(body.message).toMatch(/The body is not valid JSON: at byte 23 \(line 1, column 24\)/);
+    // Said once, by the kit's own rule.
+    expect(sim.engine.report().findings.map((f) => f.rule)).toEqual(["json-body"]);
+  });
+
+  it("answers a body that is not UTF-8 with 400 naming the byte", async () => {
+    const sim = handDriven();
+    const path = `/northwind/datasets/${await aDataset(sim)}`;
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('{"report": {"name": "'),
+      0xff,
+      ...new TextEncoder().encode('"}}'),
+    ]);
+    const body = await expectModeError(await sim.send("PATCH", path, { body: bytes }), 400);
+    expect(body.message).toMatch(/byte 21 \(0xff\) begins no UTF-8 character/);
   });
 
   it("refuses a huge body with 413 without reading it all", async () => {

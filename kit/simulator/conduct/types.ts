@@ -8,6 +8,8 @@ export interface RequestCheck {
   severity: Severity;
   location: string;
   message: string;
+  /** Set by the kit's rules for a request no server should act on. */
+  refuse?: true;
 }
 
 export interface Exchange {

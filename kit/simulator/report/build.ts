@@ -3,7 +3,7 @@
 // once: an error finding fails it, a warning fails it only under `strict`.
 import type { ConductFinding } from "../conduct/types.js";
 import type { FaultName } from "../faults.js";
-import type { Redactor } from "./redact.js";
+import type { Redactor } from "../../report/index.js";
 
 export interface SimulatorReport {
   /** Names this shape, so a consumer can refuse one it does not know. */

@@ -75,7 +75,8 @@ export function timelinePage(engine: SimulatorEngine, report: SimulatorReport): 
   const span = Math.max(1_000, ...entries.map((e) => e.t + Math.max(0, e.took)));
   const x = (t: number): number => LEFT + (Math.max(0, t) / span) * PLOT;
   // The report is redacted already; the timeline's URLs are redacted here, by the same rules.
-  const url = (e: TimelineEntry): string => engine.redactor.url(e.url);
+  const redactor = engine.redactor();
+  const url = (e: TimelineEntry): string => redactor.url(e.url);
   const limit = timeline.limit;
 
   // Lane 1: requests per window, per credential, against the limit.

@@ -34,11 +34,12 @@ export function handDriven(options: SimulatorOptions = {}): HandDriven {
       ...init.headers,
     };
     for (const [name, value] of Object.entries(headers)) if (value === "") delete headers[name];
-    const body =
-      init.body === undefined
-        ? undefined
-        : typeof init.body === "string"
-          ? init.body
+    // Text and bytes are sent as they are; anything else as JSON.
+    const body: BodyInit | undefined =
+      init.body === undefined || typeof init.body === "string"
+        ? init.body
+        : init.body instanceof Uint8Array
+          ? (init.body as Uint8Array<ArrayBuffer>)
           : JSON.stringify(init.body);
     const url = path.startsWith("http") ? path : `${BASE}${path}`;
     const answer = await engine.handle(
