@@ -43,28 +43,32 @@ const colorOf = (e: TimelineEntry): string =>
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 
-/** For each entry, how many requests its credential sent within the window ending at it. */
+/** How many requests each credential had sent within the window ending at each sample time. */
 function windowCounts(
   entries: readonly TimelineEntry[],
   windowMs: number,
+  samples: readonly number[],
 ): Map<string, Array<[number, number]>> {
-  const byCredential = new Map<string, TimelineEntry[]>();
+  const byCredential = new Map<string, number[]>();
   for (const e of entries) {
     const key = e.credential ?? "(no credential)";
-    const list = byCredential.get(key) ?? [];
-    list.push(e);
-    byCredential.set(key, list);
+    const times = byCredential.get(key) ?? [];
+    times.push(e.t);
+    byCredential.set(key, times);
   }
   const out = new Map<string, Array<[number, number]>>();
-  for (const [credential, list] of byCredential) {
-    const sorted = [...list].sort((a, b) => a.t - b.t);
-    const points: Array<[number, number]> = [];
+  for (const [credential, times] of byCredential) {
+    times.sort((a, b) => a - b);
     let from = 0;
-    sorted.forEach((e, i) => {
-      while ((sorted[from]?.t ?? e.t) <= e.t - windowMs) from++;
-      points.push([e.t, i - from + 1]);
-    });
-    out.set(credential, points);
+    let to = 0;
+    out.set(
+      credential,
+      samples.map((t): [number, number] => {
+        while (to < times.length && (times[to] ?? 0) <= t) to++;
+        while (from < to && (times[from] ?? 0) <= t - windowMs) from++;
+        return [t, to - from];
+      }),
+    );
   }
   return out;
 }
@@ -80,7 +84,15 @@ export function timelinePage(engine: SimulatorEngine, report: SimulatorReport): 
   const limit = timeline.limit;
 
   // Lane 1: requests per window, per credential, against the limit.
-  const counts = windowCounts(entries, timeline.windowMs);
+  // The count at 600 moments across the page (and at each request), so the line falls as
+  // requests leave the window, not only when the next request comes.
+  const samples = [
+    ...new Set([
+      ...Array.from({ length: 601 }, (_, i) => (span * i) / 600),
+      ...entries.map((e) => e.t),
+    ]),
+  ].sort((a, b) => a - b);
+  const counts = windowCounts(entries, timeline.windowMs, samples);
   const peak = Math.max(limit * 1.25, ...[...counts.values()].flat().map(([, n]) => n));
   const rateTop = 40;
   const rateHeight = 160;
@@ -118,8 +130,8 @@ export function timelinePage(engine: SimulatorEngine, report: SimulatorReport): 
   );
   const height = findingsTop + 4 * 14 + 40;
   const axisTicks = Array.from({ length: 11 }, (_, i) => (span * i) / 10).map(
-    (t) =>
-      `<line x1="${x(t).toFixed(1)}" x2="${x(t).toFixed(1)}" y1="${rateTop}" y2="${height - 30}" class="grid"/><text x="${x(t).toFixed(1)}" y="${height - 12}" class="axis">${seconds(t)}</text>`,
+    (t, i) =>
+      `<line x1="${x(t).toFixed(1)}" x2="${x(t).toFixed(1)}" y1="${rateTop}" y2="${height - 30}" class="grid"/><text x="${x(t).toFixed(1)}" y="${height - 12}" class="axis" text-anchor="${i === 0 ? "start" : i === 10 ? "end" : "middle"}">${seconds(t)}</text>`,
   );
   const limitLine = `<line x1="${LEFT}" x2="${LEFT + PLOT}" y1="${y(limit).toFixed(1)}" y2="${y(limit).toFixed(1)}" class="limit"/><text x="${LEFT + PLOT}" y="${(y(limit) - 4).toFixed(1)}" class="limit-label" text-anchor="end">limit: ${limit} per ${timeline.windowMs / 1000} s</text>`;
   const overLimit = `<rect x="${LEFT}" y="${rateTop}" width="${PLOT}" height="${(y(limit) - rateTop).toFixed(1)}" class="over"/>`;
