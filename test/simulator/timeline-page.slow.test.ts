@@ -82,7 +82,7 @@ it("draws the session's requests, pauses and findings, offline, with no error", 
     },
   );
   try {
-    expect(await page.locator("h1 .verdict").innerText()).toBe("FAIL");
+    expect(await page.locator("h1 .verdict").textContent()).toBe("fail");
     expect(await page.locator("#requests line").count()).toBe(entries.length);
     expect(await page.locator("#pauses rect").count()).toBe(limited);
     const evidence = report.findings.reduce((n, f) => n + f.evidence.length, 0);
