@@ -1,8 +1,9 @@
 import { defineConfig } from "vitest/config";
 
-// Two projects. `fast` needs nothing but Node and the Prism mock; `slow` starts processes of its
-// own (the kit's commands, npm pack, tsx, Chromium). `npm run test:fast` is the loop while working;
-// `npm test` runs both. Contract, kit, examples and browser tests use the Prism mock that
+// Three projects. `fast` needs nothing but Node and the Prism mock; `slow` starts processes of its
+// own (the kit's commands, npm pack, tsx, Chromium); `redis` runs the shared rate limiter against a
+// real redis-server (`npm run test:redis`). `npm run test:fast` is the loop while working;
+// `npm test` runs all three. Contract, kit, examples and browser tests use the Prism mock that
 // setup/prism.ts starts once per project; the browser tests use the Chromium setup/chromium.ts
 // picks.
 const shared = { testTimeout: 30_000, hookTimeout: 60_000 };
@@ -60,6 +61,19 @@ export default defineConfig({
           ],
           exclude: ["test/kit/rules.test.ts", "test/kit/report.test.ts"],
           globalSetup: ["test/setup/prism.ts", "test/setup/chromium.ts"],
+        },
+      },
+      {
+        test: {
+          ...shared,
+          // The shared rate limiter against a real redis-server, with worker processes of its
+          // own; skipped, in one line, where redis-server is missing (test/redis/setup.ts).
+          name: "redis",
+          sequence: { groupOrder: 2 },
+          // Files one at a time: each starts a redis-server and up to four worker processes.
+          maxWorkers: 1,
+          include: ["test/redis/**/*.test.ts"],
+          globalSetup: ["test/redis/setup.ts"],
         },
       },
     ],

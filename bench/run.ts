@@ -11,6 +11,7 @@ import { measureImportTime } from "./import-time.js";
 import { measureLoad } from "./load.js";
 import { measureOverhead } from "./overhead.js";
 import { measurePagination } from "./pagination.js";
+import { measureRedis, REDIS_BENCH } from "./redis-limit.js";
 import { machine, markdownTable, parseMarkdownTable, type Row } from "./report.js";
 import { type BenchServer, startServer } from "./server-process.js";
 import { measureSize } from "./size.js";
@@ -77,6 +78,7 @@ const steps: { name: string; prefixes: string[]; measure: () => Promise<Row[]> }
   { name: "load", prefixes: ["load", "rate limit"], measure: () => measureLoad(settings.load) },
   { name: "walk", prefixes: ["workspace walk"], measure: () => measureWalk(settings.walk) },
   { name: "wait", prefixes: ["waitForRun"], measure: () => measureWaitForRun(settings.wait) },
+  { name: "redis", prefixes: ["redis"], measure: () => measureRedis(REDIS_BENCH) },
 ];
 const unknown = only?.filter((name) => !steps.some((step) => step.name === name)) ?? [];
 if (unknown.length > 0 || (only && only.length === 0)) {

@@ -136,77 +136,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/{account}/reports/{report}/runs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
-                 * @example northwind
-                 */
-                account: components["parameters"]["Account"];
-                /**
-                 * @description The token of a Report: the short identifier in its URL (`/reports/{token}`).
-                 * @example 7f3c2a9d41b8
-                 */
-                report: components["parameters"]["ReportToken"];
-            };
-            cookie?: never;
-        };
-        /**
-         * List runs of a report
-         * @description Lists a report's runs, optionally filtered by when they were created or updated and sorted by either timestamp. Use it to follow a refresh started by `refreshDatasetsInReport`. Items are under `_embedded.report_runs`.
-         */
-        get: operations["listReportRuns"];
-        put?: never;
-        /**
-         * Refresh Datasets in a report, or run it
-         * @description Starts a report run and answers 202 with it. The body says which kind. With `{"report": {"dataset_tokens": [...]}}` the run pulls the latest existing results of the listed imported Datasets into the report; it does not re-run the Datasets themselves (run a Dataset with `runDataset` for fresh data). With `{"parameters": {...}}`, an empty object or no body, it is an ordinary run of the report's queries with those parameter values (the others at their defaults). A body mixing the two shapes is refused. Follow the run with `getReportRun` or its `self` link. Every call starts another run, so never replay it blindly.
-         */
-        post: operations["refreshDatasetsInReport"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/{account}/reports/{report}/runs/{run}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
-                 * @example northwind
-                 */
-                account: components["parameters"]["Account"];
-                /**
-                 * @description The token of a Report: the short identifier in its URL (`/reports/{token}`).
-                 * @example 7f3c2a9d41b8
-                 */
-                report: components["parameters"]["ReportToken"];
-                /**
-                 * @description The run's token: the `token` of the run a POST answered with, or the last segment of a run's `self` link.
-                 * @example a1f3c5e7d902
-                 */
-                run: components["parameters"]["RunToken"];
-            };
-            cookie?: never;
-        };
-        /**
-         * Get a report run
-         * @description Returns one run of a report, by its token: poll it after starting a run until `state` is terminal (`succeeded` or `completed` for success, `failed` or `cancelled` for failure; keep polling on anything else). A Dataset's token works as the report token too: a Dataset's own `last_run` links point here.
-         */
-        get: operations["getReportRun"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/{account}/datasets/{dataset}/runs": {
         parameters: {
             query?: never;
@@ -278,6 +207,613 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/{account}/datasets/{dataset}/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The Dataset's token: the short identifier in its URL (`/datasets/{token}`) and the `token` field of a Dataset object.
+                 * @example 5a4177a2902c
+                 */
+                dataset: components["parameters"]["DatasetToken"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the columns of a Dataset
+         * @description Lists the columns of a Dataset's latest results, each with its name and type, under `_embedded.fields`. The shape rests on one unverified client only: read it defensively. Descriptions of the columns come from `listFieldDescriptions`.
+         */
+        get: operations["listDatasetFields"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{account}/datasets/{dataset}/field_descriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The Dataset's token: the short identifier in its URL (`/datasets/{token}`) and the `token` field of a Dataset object.
+                 * @example 5a4177a2902c
+                 */
+                dataset: components["parameters"]["DatasetToken"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a Dataset's column descriptions
+         * @description Lists the descriptions written for a Dataset's columns, under `_embedded.field_descriptions`. Columns nobody described are not listed.
+         */
+        get: operations["listFieldDescriptions"];
+        put?: never;
+        /**
+         * Describe a column of a Dataset
+         * @description Attaches a description to one column of a Dataset: the column's `name` and the text, `desc` (up to 350 characters). Send them at the top level, as Mode's own form does, or wrapped in `field_description`, as Mode's Swagger writes them. Answers with the new description and its token. Not retried automatically: a replay may describe the column twice.
+         */
+        post: operations["createFieldDescription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{account}/datasets/{dataset}/field_descriptions/{field_description}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The Dataset's token: the short identifier in its URL (`/datasets/{token}`) and the `token` field of a Dataset object.
+                 * @example 5a4177a2902c
+                 */
+                dataset: components["parameters"]["DatasetToken"];
+                /**
+                 * @description The token of a field description, as `listFieldDescriptions` and `createFieldDescription` answer it. Not the field's name: a description is addressed by its own token.
+                 * @example 4d7a1c9e2b60
+                 */
+                field_description: components["parameters"]["FieldDescriptionToken"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a column's description
+         * @description Removes a column's description; the column itself stays. Mode's Swagger says the answer is the deleted description.
+         */
+        delete: operations["deleteFieldDescription"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a column's description
+         * @description Replaces the text of a column's description, `desc`, sent at the top level or wrapped in `field_description`. The column it describes does not change. Answers with the description after the change.
+         */
+        patch: operations["updateFieldDescription"];
+        trace?: never;
+    };
+    "/{account}/datasets/{dataset}/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The Dataset's token: the short identifier in its URL (`/datasets/{token}`) and the `token` field of a Dataset object.
+                 * @example 5a4177a2902c
+                 */
+                dataset: components["parameters"]["DatasetToken"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the schedules of a Dataset
+         * @description Lists the schedules that run a Dataset, under `_embedded.report_schedules`: on the wire they are report schedules. `hour` and `minute` come back as words, not numbers.
+         */
+        get: operations["listDatasetSchedules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{account}/reports/{report}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Report: the short identifier in its URL (`/reports/{token}`).
+                 * @example 7f3c2a9d41b8
+                 */
+                report: components["parameters"]["ReportToken"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a report
+         * @description Returns one report by its token: its name and description, timestamps, counts, the Datasets it imports and links to its queries and runs. A Dataset's token works too (a Dataset is a report whose `type` is `DatasetReport`), and the answer is then the Dataset. `last_successful_run_token` names the run whose rows `getReportRunResultsCsv` returns.
+         */
+        get: operations["getReport"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a report
+         * @description Deletes a report, with its runs, for good. Given a Dataset's token it deletes the Dataset: prefer `deleteDataset` for that, which says what it does. Answers 200 with an empty body.
+         */
+        delete: operations["deleteReport"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a report
+         * @description Renames a report, changes its description or moves it to another Collection: the body `updateDataset` takes, wrapped in `report`. Send only the fields to change; the others stay as they are. Answers with the report after the change (Mode's Swagger says 200; one client reports 202, which is accepted too). Not retried automatically: it records an edit.
+         */
+        patch: operations["updateReport"];
+        trace?: never;
+    };
+    "/{account}/spaces/{space}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Collection (`space_token` on a Dataset or report, `token` on a Collection). Mode renamed spaces to Collections in its interface; the API still says `space`.
+                 * @example 8f2c6d1e9b4a
+                 */
+                space: components["parameters"]["SpaceToken"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List reports in a Collection
+         * @description Lists the reports in a Collection (the API calls Collections spaces), optionally filtered by when they were created or updated and sorted by either timestamp, under `_embedded.reports`. Archived reports are included. List the Collection's Datasets with `listDatasetsForSpace`.
+         */
+        get: operations["listReportsForSpace"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{account}/data_sources/{data_source}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a data source (a database connection): its `token`, not its numeric `id`, which does not route.
+                 * @example 3c9e1f7a2d60
+                 */
+                data_source: components["parameters"]["DataSourceToken"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List reports that use a data source
+         * @description Lists the reports with a query on a data source, under `_embedded.reports`, optionally filtered and sorted like the other listings. A report with several queries on the data source may be listed once per query: keep the first item of each `token`. The data source's token routes; its numeric id does not.
+         */
+        get: operations["listReportsForDataSource"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{account}/reports/{report}/queries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Report: the short identifier in its URL (`/reports/{token}`).
+                 * @example 7f3c2a9d41b8
+                 */
+                report: components["parameters"]["ReportToken"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the queries of a report
+         * @description Lists a report's SQL queries, in report order, all at once, under `_embedded.queries`. Given a Dataset's token it lists the Dataset's one query: its `raw_query` is the SQL that defines the Dataset. Mode ignores `page` and `per_page` here.
+         */
+        get: operations["listQueriesForReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{account}/reports/{report}/queries/{query}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Report: the short identifier in its URL (`/reports/{token}`).
+                 * @example 7f3c2a9d41b8
+                 */
+                report: components["parameters"]["ReportToken"];
+                /**
+                 * @description The token of one of a report's queries (a Dataset has exactly one): its `token` in `listQueriesForReport`, or the `query_token` of one of its query runs.
+                 * @example 9a2c4e6f8b10
+                 */
+                query: components["parameters"]["QueryToken"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a query
+         * @description Returns one query of a report, with its SQL (`raw_query`) and the data source it runs against. Mode finds the query by its own token and does not check that it belongs to the report in the path: a mismatched pair answers with the other report's query, so read `_links.report`.
+         */
+        get: operations["getQuery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{account}/reports/{report}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Report: the short identifier in its URL (`/reports/{token}`).
+                 * @example 7f3c2a9d41b8
+                 */
+                report: components["parameters"]["ReportToken"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List runs of a report
+         * @description Lists a report's runs, optionally filtered by when they were created or updated and sorted by either timestamp. Use it to follow a refresh started by `refreshDatasetsInReport`. Items are under `_embedded.report_runs`.
+         */
+        get: operations["listReportRuns"];
+        put?: never;
+        /**
+         * Refresh Datasets in a report, or run it
+         * @description Starts a report run and answers 202 with it. The body says which kind. With `{"report": {"dataset_tokens": [...]}}` the run pulls the latest existing results of the listed imported Datasets into the report; it does not re-run the Datasets themselves (run a Dataset with `runDataset` for fresh data). With `{"parameters": {...}}`, an empty object or no body, it is an ordinary run of the report's queries with those parameter values (the others at their defaults). A body mixing the two shapes is refused. Follow the run with `getReportRun` or its `self` link. Every call starts another run, so never replay it blindly.
+         */
+        post: operations["refreshDatasetsInReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{account}/reports/{report}/runs/{run}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Report: the short identifier in its URL (`/reports/{token}`).
+                 * @example 7f3c2a9d41b8
+                 */
+                report: components["parameters"]["ReportToken"];
+                /**
+                 * @description The run's token: the `token` of the run a POST answered with, or the last segment of a run's `self` link.
+                 * @example a1f3c5e7d902
+                 */
+                run: components["parameters"]["RunToken"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a report run
+         * @description Returns one run of a report, by its token: poll it after starting a run until `state` is terminal (`succeeded` or `completed` for success, `failed` or `cancelled` for failure; keep polling on anything else). A Dataset's token works as the report token too: a Dataset's own `last_run` links point here.
+         */
+        get: operations["getReportRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{account}/reports/{report}/runs/{run}/query_runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Report: the short identifier in its URL (`/reports/{token}`).
+                 * @example 7f3c2a9d41b8
+                 */
+                report: components["parameters"]["ReportToken"];
+                /**
+                 * @description The run's token: the `token` of the run a POST answered with, or the last segment of a run's `self` link.
+                 * @example a1f3c5e7d902
+                 */
+                run: components["parameters"]["RunToken"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the query runs of a run
+         * @description Lists the query runs of a report or Dataset run, one per query, all at once, under `_embedded.query_runs`. This is where a failed run says why: the failed query run carries `error_message` and `error_code`. For a Dataset run, give the Dataset's token as the report. Mode ignores `page` and `per_page` here.
+         */
+        get: operations["listQueryRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{account}/reports/{report}/runs/{run}/query_runs/{query_run}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Report: the short identifier in its URL (`/reports/{token}`).
+                 * @example 7f3c2a9d41b8
+                 */
+                report: components["parameters"]["ReportToken"];
+                /**
+                 * @description The run's token: the `token` of the run a POST answered with, or the last segment of a run's `self` link.
+                 * @example a1f3c5e7d902
+                 */
+                run: components["parameters"]["RunToken"];
+                /**
+                 * @description The token of a query run: one query's part of a report or Dataset run, as `listQueryRuns` lists them (its `token`, or the last segment of its `self` link).
+                 * @example f1e2d3c4b5a6
+                 */
+                query_run: components["parameters"]["QueryRunToken"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a query run
+         * @description Returns one query run: its state, the SQL that ran, and, when it failed, why (`error_message`, `error_code`). Its `result` link leads to its rows.
+         */
+        get: operations["getQueryRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{account}/reports/{report}/runs/{run}/results/content.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Report: the short identifier in its URL (`/reports/{token}`).
+                 * @example 7f3c2a9d41b8
+                 */
+                report: components["parameters"]["ReportToken"];
+                /**
+                 * @description The run's token: the `token` of the run a POST answered with, or the last segment of a run's `self` link.
+                 * @example a1f3c5e7d902
+                 */
+                run: components["parameters"]["RunToken"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a run's results as CSV
+         * @description Returns the rows of a finished report or Dataset run as CSV (for a Dataset run, give the Dataset's token as the report). A report with several queries may answer with a ZIP archive of one CSV per query instead; `getQueryRunResultsCsv` always answers with one query's CSV. Mode answers this path with CSV whatever the `Accept` header says (clients that send `Accept: application/hal+json` get CSV), so send `Accept: text/csv, application/zip, application/json` to accept every answer it documents, errors included. A run whose results Mode has purged answers 404 `run results not found`.
+         */
+        get: operations["getReportRunResultsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{account}/reports/{report}/runs/{run}/results/content.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Report: the short identifier in its URL (`/reports/{token}`).
+                 * @example 7f3c2a9d41b8
+                 */
+                report: components["parameters"]["ReportToken"];
+                /**
+                 * @description The run's token: the `token` of the run a POST answered with, or the last segment of a run's `self` link.
+                 * @example a1f3c5e7d902
+                 */
+                run: components["parameters"]["RunToken"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a run's results as JSON
+         * @description Returns the rows of a finished report or Dataset run as JSON, an array with one object per row (for a Dataset run, give the Dataset's token as the report). For a report with several queries this holds the first query's rows only, with nothing saying so: read each query run's rows with `getQueryRunResultsJson` instead. Mode answers this path with JSON whatever the `Accept` header says; send `Accept: application/json`. A run whose results Mode has purged answers 404 `run results not found`.
+         */
+        get: operations["getReportRunResultsJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{account}/reports/{report}/runs/{run}/query_runs/{query_run}/results/content.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Report: the short identifier in its URL (`/reports/{token}`).
+                 * @example 7f3c2a9d41b8
+                 */
+                report: components["parameters"]["ReportToken"];
+                /**
+                 * @description The run's token: the `token` of the run a POST answered with, or the last segment of a run's `self` link.
+                 * @example a1f3c5e7d902
+                 */
+                run: components["parameters"]["RunToken"];
+                /**
+                 * @description The token of a query run: one query's part of a report or Dataset run, as `listQueryRuns` lists them (its `token`, or the last segment of its `self` link).
+                 * @example f1e2d3c4b5a6
+                 */
+                query_run: components["parameters"]["QueryRunToken"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a query run's results as CSV
+         * @description Returns one query run's rows as CSV: always a single file, never an archive. The way to read every query of a report with several. Mode answers this path with CSV whatever the `Accept` header says (clients that send `Accept: application/hal+json` get CSV), so send `Accept: text/csv, application/json` to accept the CSV and the errors. A run whose results Mode has purged answers 404 `run results not found`.
+         */
+        get: operations["getQueryRunResultsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{account}/reports/{report}/runs/{run}/query_runs/{query_run}/results/content.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Report: the short identifier in its URL (`/reports/{token}`).
+                 * @example 7f3c2a9d41b8
+                 */
+                report: components["parameters"]["ReportToken"];
+                /**
+                 * @description The run's token: the `token` of the run a POST answered with, or the last segment of a run's `self` link.
+                 * @example a1f3c5e7d902
+                 */
+                run: components["parameters"]["RunToken"];
+                /**
+                 * @description The token of a query run: one query's part of a report or Dataset run, as `listQueryRuns` lists them (its `token`, or the last segment of its `self` link).
+                 * @example f1e2d3c4b5a6
+                 */
+                query_run: components["parameters"]["QueryRunToken"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a query run's results as JSON
+         * @description Returns one query run's rows as JSON, an array with one object per row, keyed by column name. Mode answers this path with JSON whatever the `Accept` header says; send `Accept: application/json`. A run whose results Mode has purged answers 404 `run results not found`.
+         */
+        get: operations["getQueryRunResultsJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/{account}/spaces": {
         parameters: {
             query?: never;
@@ -327,6 +863,94 @@ export interface paths {
          * @description Returns one Collection (space) by its token. A Collection deleted moments ago may still answer `200` with `state` `soft_deleted`.
          */
         get: operations["getSpace"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{account}/collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List Collections (newer path)
+         * @description The same listing as `listSpaces`, at the path Mode's own links use: Mode answers `/collections` as it answers `/spaces`, and clients of the live API call it. Items are under `_embedded.spaces` either way. Send `filter=all` to see every Collection.
+         */
+        get: operations["listCollections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{account}/collections/{space}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Collection (`space_token` on a Dataset or report, `token` on a Collection). Mode renamed spaces to Collections in its interface; the API still says `space`.
+                 * @example 8f2c6d1e9b4a
+                 */
+                space: components["parameters"]["SpaceToken"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a Collection (newer path)
+         * @description The same answer as `getSpace`, at the path a Collection's own `self` link names. A Collection deleted moments ago may answer 403, or 200 with `state` `soft_deleted`.
+         */
+        get: operations["getCollection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{account}/collections/{space}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Collection (`space_token` on a Dataset or report, `token` on a Collection). Mode renamed spaces to Collections in its interface; the API still says `space`.
+                 * @example 8f2c6d1e9b4a
+                 */
+                space: components["parameters"]["SpaceToken"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List reports in a Collection (newer path)
+         * @description The same listing as `listReportsForSpace`, at the path a Collection's `reports` link names and clients of the live API call.
+         */
+        get: operations["listReportsForCollection"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1018,61 +1642,101 @@ export interface components {
             prev_page?: components["schemas"]["Link"];
         };
         /**
-         * @description A Mode report, as listed by `listReportsForDataset`: the reports that import a Dataset. It shares its fields with Dataset (a Dataset is itself a report of type `DatasetReport`); only the identifying fields are required, because list items leave many out. Extra fields are accepted.
+         * @description Links from a report to related resources and actions. Every report has at least `self`; the others appear when they apply (listings carry fewer than a single report), and Mode may add more. A Dataset fetched as a report has a Dataset's links.
          * @example {
-         *       "token": "7f3c2a9d41b8",
-         *       "id": 80412233,
-         *       "name": "Weekly regional sales",
-         *       "description": "Orders and revenue by shipping region, week over week.",
-         *       "type": "Report",
-         *       "created_at": "2024-04-02T08:30:00.000Z",
-         *       "updated_at": "2024-09-02T08:16:02.931Z",
-         *       "published_at": "2024-04-02T09:12:48.275Z",
-         *       "edited_at": "2024-08-20T14:12:09.331Z",
-         *       "last_saved_at": "2024-08-20T14:12:09.331Z",
-         *       "last_run_at": "2024-09-02T08:15:44.503Z",
-         *       "last_successfully_run_at": "2024-09-02T08:16:02.918Z",
-         *       "space_token": "8f2c6d1e9b4a",
-         *       "account_id": 51699936,
-         *       "account_username": "northwind",
-         *       "archived": false,
-         *       "public": false,
-         *       "shared": true,
-         *       "query_count": 2,
-         *       "chart_count": 3,
-         *       "runs_count": 250,
-         *       "view_count": 1022,
-         *       "_links": {
-         *         "self": {
-         *           "href": "/api/northwind/reports/7f3c2a9d41b8",
-         *           "templated": false
-         *         },
-         *         "web": {
-         *           "href": "https://app.mode.com/northwind/reports/7f3c2a9d41b8",
-         *           "templated": false
-         *         },
-         *         "report_runs": {
-         *           "href": "/api/northwind/reports/7f3c2a9d41b8/runs",
-         *           "templated": false
-         *         },
-         *         "space": {
-         *           "href": "/api/northwind/collections/8f2c6d1e9b4a",
-         *           "templated": false
-         *         }
+         *       "self": {
+         *         "href": "/api/northwind/reports/7f3c2a9d41b8",
+         *         "templated": false
+         *       },
+         *       "web": {
+         *         "href": "https://app.mode.com/northwind/reports/7f3c2a9d41b8",
+         *         "templated": false
+         *       },
+         *       "account": {
+         *         "href": "/api/northwind",
+         *         "templated": false
+         *       },
+         *       "creator": {
+         *         "href": "/api/priya.raman",
+         *         "templated": false
+         *       },
+         *       "space": {
+         *         "href": "/api/northwind/collections/8f2c6d1e9b4a",
+         *         "templated": false
+         *       },
+         *       "queries": {
+         *         "href": "/api/northwind/reports/7f3c2a9d41b8/queries",
+         *         "templated": false
+         *       },
+         *       "report_runs": {
+         *         "href": "/api/northwind/reports/7f3c2a9d41b8/runs",
+         *         "templated": false
+         *       },
+         *       "last_run": {
+         *         "href": "/api/northwind/reports/7f3c2a9d41b8/runs/a1f3c5e7d902",
+         *         "templated": false
+         *       },
+         *       "last_successful_run": {
+         *         "href": "/api/northwind/reports/7f3c2a9d41b8/runs/a1f3c5e7d902",
+         *         "templated": false
          *       }
          *     }
          */
+        ReportLinks: {
+            /** @description This report as an API resource, always under `/reports/`, even for a Dataset. */
+            self: components["schemas"]["Link"];
+            /** @description The report's page in the Mode web app. */
+            web?: components["schemas"]["Link"];
+            /** @description The account that owns the report. */
+            account?: components["schemas"]["Link"];
+            /** @description The user who created the report; its last segment is their user name. */
+            creator?: components["schemas"]["Link"];
+            /** @description The Collection the report lives in (an href under `/collections/`). */
+            space?: components["schemas"]["Link"];
+            /** @description The report's queries (`listQueriesForReport`). */
+            queries?: components["schemas"]["Link"];
+            /** @description All runs of the report (`listReportRuns`). */
+            report_runs?: components["schemas"]["Link"];
+            /** @description A template for one run of the report, with the run token as `{id}`; Mode's own template adds `embed[result]=1`. */
+            report_run?: components["schemas"]["Link"];
+            /** @description The report's most recent run, whatever its outcome. */
+            last_run?: components["schemas"]["Link"];
+            /** @description The report's most recent successful run. */
+            last_successful_run?: components["schemas"]["Link"];
+            /** @description The results of the report's latest run as CSV. */
+            csv_export?: components["schemas"]["Link"];
+            /** @description The schedules that run the report. */
+            report_schedules?: components["schemas"]["Link"];
+            /** @description The report's shareable page. */
+            share?: components["schemas"]["Link"];
+            /** @description The report in Mode's editor. */
+            web_edit?: components["schemas"]["Link"];
+            /** @description For a Dataset, the reports that import it (`listReportsForDataset`). */
+            dataset_dependencies?: components["schemas"]["Link"];
+        } & {
+            [key: string]: components["schemas"]["Link"];
+        };
+        /** @description A Mode report: one or more SQL queries with their charts, in a Collection. A Dataset is a report too (its `type` is `DatasetReport`), so `getReport` answers with a Dataset's fields when given a Dataset's token. Report listings (`listReportsForSpace`, `listReportsForDataSource`, `listReportsForDataset`) and `getReport` answer with the same family of fields, but Mode leaves many of them out of some answers, so only the identifying fields are required. Extra fields are accepted. */
         Report: {
-            /** @description The report's token, its identifier in URLs and requests. */
+            /**
+             * @description The report's token, its identifier in URLs and requests.
+             * @example 7f3c2a9d41b8
+             */
             token: string;
             /** @description The report's numeric id, an integer or (since about January 2025) a decimal string. */
             id: components["schemas"]["Id"];
-            /** @description The report's name, or `null` for an untitled report. */
+            /**
+             * @description The report's name, or `null` for an untitled report.
+             * @example Weekly regional sales
+             */
             name: string | null;
-            /** @description The report's free-text description. */
+            /**
+             * @description The report's free-text description; empty or `null` when it has none.
+             * @example Orders and revenue by shipping region, week over week.
+             */
             description?: string | null;
             /**
-             * @description The kind of report; ordinary reports are `Report`.
+             * @description The kind of report: `Report` for an ordinary report, `DatasetReport` for a Dataset. Other kinds may appear.
              * @example Report
              */
             type: string;
@@ -1086,15 +1750,28 @@ export interface components {
             edited_at?: components["schemas"]["NullableTimestamp"];
             /** @description When the report was last saved. */
             last_saved_at?: components["schemas"]["NullableTimestamp"];
-            /** @description When the report last ran, whatever the outcome. */
+            /** @description When the report's last run started, whatever the outcome. */
             last_run_at?: components["schemas"]["NullableTimestamp"];
-            /** @description When the report last ran successfully. */
+            /** @description When the report's last successful run finished. */
             last_successfully_run_at?: components["schemas"]["NullableTimestamp"];
-            /** @description The token of the Collection (space) the report lives in. */
+            /**
+             * @description The token of the report's latest successful run, or `null` if it never succeeded: the run whose results `getReportRunResultsCsv` returns.
+             * @example a1f3c5e7d902
+             */
+            last_successful_run_token?: string | null;
+            /** @description When the report last synced successfully to GitHub, or `null`. */
+            last_successful_sync_at?: components["schemas"]["NullableTimestamp"];
+            /**
+             * @description The token of the Collection (space) the report lives in.
+             * @example 8f2c6d1e9b4a
+             */
             space_token?: string;
             /** @description The numeric id of the account that owns the report, an integer or a decimal string. */
             account_id?: components["schemas"]["Id"];
-            /** @description The name of the workspace or user that owns the report. */
+            /**
+             * @description The name of the workspace or user that owns the report (the `{account}` in paths).
+             * @example northwind
+             */
             account_username?: string;
             /** @description True when the report has been archived. */
             archived?: boolean;
@@ -1102,27 +1779,96 @@ export interface components {
             public?: boolean;
             /** @description True when the report has been shared outside its Collection. */
             shared?: boolean;
+            /** @description True when the report's page uses the full browser width. */
+            full_width?: boolean;
+            /** @description True when people cannot run the report by hand (only schedules run it). */
+            manual_run_disabled?: boolean;
+            /** @description True when viewers may drill into any chart of the report. */
+            drill_anywhere_enabled?: boolean;
+            /** @description True when each viewer's runs of the report are private to them. */
+            run_privately?: boolean;
+            /** @description True when drill-down from charts to underlying rows is enabled. */
+            drilldowns_enabled?: boolean;
+            /** @description True when the report is embedded in another site. */
+            is_embedded?: boolean;
+            /** @description True when embeds of the report must be signed. */
+            is_signed?: boolean;
+            /**
+             * Format: int64
+             * @description The id of the visual theme applied to the report, if any.
+             * @example 4
+             */
+            theme_id?: number | null;
+            /**
+             * @description Colours assigned to series values in charts. Documented as a string; the live API sends an object that maps values to colours.
+             * @example {
+             *       "EMEA": "#1f77b4",
+             *       "APAC": "#ff7f0e"
+             *     }
+             */
+            color_mappings?: string | Record<string, never> | null;
+            /**
+             * @description The layout of the report's page, as Mode stores it.
+             * @example null
+             */
+            layout?: string | null;
+            /**
+             * @description The Datasets the report imports, the tokens `refreshDatasetsInReport` takes. Documented as a string; the live API sends a list of `{token}` objects.
+             * @example [
+             *       {
+             *         "token": "5a4177a2902c"
+             *       }
+             *     ]
+             */
+            imported_datasets?: string | {
+                /** @description The imported Dataset's token. */
+                token: string;
+            }[] | null;
+            /**
+             * @description How long a run of the report is expected to take, in seconds.
+             * @example 18.2
+             */
+            expected_runtime?: number;
+            /**
+             * @description URL of a preview image of the report's page (a short-lived signed URL), or `null`.
+             * @example null
+             */
+            web_preview_image?: string | null;
+            /**
+             * @description URL of the report in a linked GitHub repository, if it is synced.
+             * @example null
+             */
+            github_link?: string | null;
+            /**
+             * @description The beginning of the report's first query, for previews.
+             * @example SELECT date_trunc('week', o.created_at) AS week, o.region, count(*) AS orders
+             */
+            query_preview?: string | null;
             /** @description How many queries the report has. */
             query_count?: components["schemas"]["Count"];
+            /** @description How many queries the report may have. */
+            max_query_count?: components["schemas"]["Count"];
             /** @description How many charts the report has. */
             chart_count?: components["schemas"]["Count"];
             /** @description How many times the report has run. */
             runs_count?: components["schemas"]["Count"];
+            /** @description How many schedules run the report. */
+            schedules_count?: components["schemas"]["Count"];
             /** @description How many times the report has been viewed. */
             view_count?: components["schemas"]["Count"];
-            /** @description Links to related resources; every report has at least `self`. */
-            _links: {
-                /** @description This report as an API resource. */
-                self: components["schemas"]["Link"];
-                /** @description The report's page in the Mode web app. */
-                web?: components["schemas"]["Link"];
-                /** @description All runs of the report. */
-                report_runs?: components["schemas"]["Link"];
-                /** @description The Collection the report lives in. */
-                space?: components["schemas"]["Link"];
-            } & {
-                [key: string]: components["schemas"]["Link"];
-            };
+            /** @description Observed on the live API, not in the reference: when the report was last published to ThoughtSpot, or `null`. */
+            thoughtspot_published_at?: components["schemas"]["NullableTimestamp"];
+            /**
+             * @description Observed on the live API, not in the reference: an opaque signature Mode's web app uses. Absent or `null` on many reports; do not rely on it.
+             * @example null
+             */
+            flamingo_signature?: string | null;
+            /**
+             * @description Observed on the live API, not in the reference: HAL-Forms style descriptions of what the caller may do to the report (`edit`, `destroy`, `archive`, ...), each with its `method` and `action`.
+             * @example {}
+             */
+            _forms?: Record<string, never>;
+            _links: components["schemas"]["ReportLinks"];
         };
         /**
          * @description Observed on the live API, not in Mode's reference: where this page sits in the listing. Mode has sent both `{page, per_page, count, total_pages, total_count}` and, in its own Swagger, `{first_page, last_page, total_pages, total_count}`, so every key is optional.
@@ -1320,6 +2066,424 @@ export interface components {
             pagination?: components["schemas"]["Pagination"];
         };
         /**
+         * @description One column of a Dataset's latest results: its name and type. Only one unverified client describes this shape (two keys, `name` and `type`, and nothing else), so both are optional and anything else is accepted; the type vocabulary is Mode's and undocumented. Descriptions of the columns live apart, in `listFieldDescriptions`.
+         * @example {
+         *       "name": "total_usd",
+         *       "type": "number"
+         *     }
+         */
+        DatasetField: {
+            /** @description The column's name, as in the Dataset's results (and in a field description's `name`). */
+            name?: string;
+            /** @description The column's type as Mode reports it (for example `string`, `integer`, `number`). */
+            type?: string;
+        };
+        /** @description The columns of a Dataset's latest results, as a HAL collection with the items under `_embedded.fields` (a key only one unverified client reports; read a missing key as an empty list). */
+        DatasetFieldCollection: {
+            _links: components["schemas"]["CollectionLinks"];
+            /** @description The columns; read a missing key as an empty list. */
+            _embedded: {
+                /** @description The columns, in result order. */
+                fields?: components["schemas"]["DatasetField"][];
+            };
+        };
+        /** @description A description attached to one column of a Dataset, shown beside the column in Mode. Addressed by its own `token`; `name` is the column it describes. The text comes back as `description` (seen by a tested connector); one unverified client reads it as `desc`, the name writes use, so both are described. Extra fields are accepted. */
+        FieldDescription: {
+            /**
+             * @description The field description's token, the `{field_description}` of its path.
+             * @example 4d7a1c9e2b60
+             */
+            token: string;
+            /**
+             * @description The name of the column it describes.
+             * @example region
+             */
+            name?: string | null;
+            /**
+             * @description The description's text (up to 350 characters as typed in Mode, which may store simple HTML formatting with it).
+             * @example Shipping region of the order, from the regions table.
+             */
+            description?: string | null;
+            /**
+             * @description The description's text under the name writes use; reported by one unverified client instead of `description`. Read whichever is present.
+             * @example Shipping region of the order, from the regions table.
+             */
+            desc?: string | null;
+            /** @description When the description was written (reported by one unverified client). */
+            created_at?: components["schemas"]["Timestamp"];
+            /** @description When the description last changed (reported by one unverified client). */
+            updated_at?: components["schemas"]["Timestamp"];
+            /**
+             * @description Observed on the live API, not in the reference: HAL-Forms style actions, `update` (whose one input is `desc`) and `destroy`.
+             * @example {}
+             */
+            _forms?: Record<string, never>;
+            /**
+             * @description Links from the field description; at least `self`.
+             * @example {
+             *       "self": {
+             *         "href": "/api/northwind/datasets/5a4177a2902c/field_descriptions/4d7a1c9e2b60",
+             *         "templated": false
+             *       }
+             *     }
+             */
+            _links?: {
+                /** @description This field description as an API resource. */
+                self: components["schemas"]["Link"];
+            } & {
+                [key: string]: components["schemas"]["Link"];
+            };
+        };
+        /** @description The column descriptions of a Dataset, as a HAL collection with the items under `_embedded.field_descriptions`. Only described columns appear. */
+        FieldDescriptionCollection: {
+            _links: components["schemas"]["CollectionLinks"];
+            /** @description The field descriptions; read a missing key as an empty list. */
+            _embedded: {
+                /** @description The field descriptions on this page. */
+                field_descriptions?: components["schemas"]["FieldDescription"][];
+            };
+            pagination?: components["schemas"]["Pagination"];
+        };
+        /**
+         * @description A new description for one column of a Dataset: the column's `name` and the text, `desc`. Mode's Swagger wraps the two in `field_description`; Mode's own form for these writes, and a client of the live API, send them at the top level. Both shapes are accepted here and each is closed, so a body that mixes them or carries any other key is refused.
+         * @example {
+         *       "name": "region",
+         *       "desc": "Shipping region of the order, from the regions table."
+         *     }
+         * @example {
+         *       "field_description": {
+         *         "name": "total_usd",
+         *         "desc": "Order total in US dollars, after discounts and before tax."
+         *       }
+         *     }
+         */
+        CreateFieldDescriptionRequest: {
+            /** @description The column and its description. */
+            field_description: {
+                /** @description The name of the column to describe, exactly as in the Dataset's results. */
+                name: string;
+                /** @description The description; Mode allows up to 350 characters. */
+                desc: string;
+            };
+        } | {
+            /** @description The name of the column to describe, exactly as in the Dataset's results. */
+            name: string;
+            /** @description The description; Mode allows up to 350 characters. */
+            desc: string;
+        };
+        /**
+         * @description The new text of a column's description, `desc`; the column it describes does not change. Mode's Swagger wraps it in `field_description`; Mode's own form for this write sends it at the top level. Both shapes are accepted here and each is closed.
+         * @example {
+         *       "desc": "Shipping region of the order (EMEA, APAC or Americas), from the regions table."
+         *     }
+         * @example {
+         *       "field_description": {
+         *         "desc": "Shipping region of the order (EMEA, APAC or Americas), from the regions table."
+         *       }
+         *     }
+         */
+        UpdateFieldDescriptionRequest: {
+            /** @description The new text. */
+            field_description: {
+                /** @description The new description; Mode allows up to 350 characters. */
+                desc: string;
+            };
+        } | {
+            /** @description The new description; Mode allows up to 350 characters. */
+            desc: string;
+        };
+        /**
+         * @description A schedule that runs a Dataset: a report schedule, on the wire, with a report schedule's fields. `hour` and `minute` come back as words for people ("9:45 am", "0 minutes past the hour"), not as numbers. Every field but `token` is optional and extra fields are accepted: Mode's Swagger defines the shape, a tested connector confirms most of it, and its types drift.
+         * @example {
+         *       "token": "7c2e9f1a4b38",
+         *       "name": "Hourly refresh",
+         *       "frequency": "hourly",
+         *       "hour": null,
+         *       "minute": "0 minutes past the hour",
+         *       "time_zone": "UTC",
+         *       "parameters": {},
+         *       "timeout": 3600,
+         *       "retry_count": 0,
+         *       "retry_delay": 0,
+         *       "subscribed": false,
+         *       "subscriber_count": 0,
+         *       "report_token": "5a4177a2902c",
+         *       "report_name": "Orders by region",
+         *       "report_type": "DatasetReport",
+         *       "created_at": "2024-03-11T10:05:44.630Z",
+         *       "updated_at": "2024-03-11T10:05:44.630Z",
+         *       "last_run_at": "2024-09-02T07:00:00.412Z",
+         *       "last_succeeded_at": "2024-09-02T07:00:12.341Z",
+         *       "last_scheduled_run": "2024-09-02T07:00:00.000Z",
+         *       "next_scheduled_run": "2024-09-02T09:00:00.000Z",
+         *       "_links": {
+         *         "self": {
+         *           "href": "/api/northwind/reports/5a4177a2902c/schedules/7c2e9f1a4b38",
+         *           "templated": false
+         *         },
+         *         "report": {
+         *           "href": "/api/northwind/reports/5a4177a2902c",
+         *           "templated": false
+         *         },
+         *         "report_runs": {
+         *           "href": "/api/northwind/reports/5a4177a2902c/runs",
+         *           "templated": false
+         *         },
+         *         "creator": {
+         *           "href": "/api/priya.raman",
+         *           "templated": false
+         *         }
+         *       }
+         *     }
+         */
+        DatasetSchedule: {
+            /** @description The schedule's token. */
+            token: string;
+            /** @description The schedule's name, when someone gave it one. */
+            name?: string | null;
+            /** @description How often it runs, for example `hourly`, `daily`, `weekly` or `monthly` (Mode also offers every 15 and 30 minutes). */
+            frequency?: string | null;
+            /**
+             * Format: int32
+             * @description The hour it runs at, as words ("9:45 am"); `null` for schedules that run every hour.
+             */
+            hour?: string | number | null;
+            /**
+             * Format: int32
+             * @description The minute it runs at, as words ("0 minutes past the hour").
+             */
+            minute?: string | number | null;
+            /**
+             * Format: int32
+             * @description For weekly schedules, the days it runs on.
+             */
+            day_of_week?: string | number | (string | number)[] | null;
+            /**
+             * Format: int32
+             * @description For monthly schedules, the day of the month it runs on.
+             */
+            day_of_month?: string | number | null;
+            /** @description The time zone `hour` is in, for example `UTC` or `America/New_York`. */
+            time_zone?: string | null;
+            /** @description The parameter values each scheduled run uses, by name. Documented as a string; a tested connector reads an object. */
+            parameters?: Record<string, never> | string | null;
+            /**
+             * Format: int32
+             * @description How long a scheduled run may take before Mode gives up, in seconds.
+             */
+            timeout?: number | string | null;
+            /** @description Whether a failed scheduled run is being retried (vocabulary undocumented). */
+            retry_state?: string | null;
+            /**
+             * Format: int32
+             * @description How many times a failed scheduled run is retried.
+             */
+            retry_count?: number | string | null;
+            /**
+             * Format: int32
+             * @description How long Mode waits between retries, in seconds.
+             */
+            retry_delay?: number | string | null;
+            /** @description True when the caller subscribes to the schedule's deliveries. */
+            subscribed?: boolean | string | null;
+            /**
+             * Format: int32
+             * @description How many people get the schedule's deliveries.
+             */
+            subscriber_count?: number | string | null;
+            /** @description How results are delivered (documented by Mode's Swagger only; never seen). */
+            delivery?: string | null;
+            /** @description The token of the Dataset (or report) the schedule runs. */
+            report_token?: string | null;
+            /** @description The name of the Dataset (or report) the schedule runs. */
+            report_name?: string | null;
+            /** @description The kind of report it runs; `DatasetReport` for a Dataset. */
+            report_type?: string | null;
+            /** @description When the schedule was created. */
+            created_at?: components["schemas"]["NullableTimestamp"];
+            /** @description When the schedule was last changed. */
+            updated_at?: components["schemas"]["NullableTimestamp"];
+            /** @description When the schedule last started a run (reported by Mode's Swagger and one unverified client). */
+            last_run_at?: components["schemas"]["NullableTimestamp"];
+            /** @description When a run the schedule started last succeeded (Mode's Swagger and one unverified client). */
+            last_succeeded_at?: components["schemas"]["NullableTimestamp"];
+            /** @description When the schedule last fired, as an ISO 8601 timestamp. */
+            last_scheduled_run?: string | null;
+            /** @description When the schedule fires next, as an ISO 8601 timestamp. */
+            next_scheduled_run?: string | null;
+            /** @description Observed on the live API, not in the reference: HAL-Forms style actions, `edit` (a nested `report_schedule.cron` of `freq`, `hour`, `minute`, `time_zone`, ...) and `destroy`. */
+            _forms?: Record<string, never>;
+            /** @description Links from the schedule; at least `self`. */
+            _links?: {
+                /** @description This schedule as an API resource (under the report's `/schedules/`). */
+                self: components["schemas"]["Link"];
+                /** @description The Dataset (or report) the schedule runs. */
+                report?: components["schemas"]["Link"];
+                /** @description The runs of that Dataset or report. */
+                report_runs?: components["schemas"]["Link"];
+                /** @description The user who made the schedule. */
+                creator?: components["schemas"]["Link"];
+            } & {
+                [key: string]: components["schemas"]["Link"];
+            };
+        };
+        /** @description The schedules that run a Dataset, as a HAL collection with the items under `_embedded.report_schedules` (report schedules, not `dataset_schedules`). */
+        DatasetScheduleCollection: {
+            _links: components["schemas"]["CollectionLinks"];
+            /** @description The schedules; read a missing key as an empty list. */
+            _embedded: {
+                /** @description The schedules on this page. */
+                report_schedules?: components["schemas"]["DatasetSchedule"][];
+            };
+            pagination?: components["schemas"]["Pagination"];
+        };
+        /**
+         * @description What to change on a report, wrapped in `report`: the same body `updateDataset` takes. Send at least one field; the fields you leave out stay as they are.
+         * @example {
+         *       "report": {
+         *         "name": "Weekly regional sales (EMEA)",
+         *         "description": "Orders and revenue in EMEA, week over week."
+         *       }
+         *     }
+         * @example {
+         *       "report": {
+         *         "space_token": "c07d5e2a8b31"
+         *       }
+         *     }
+         */
+        UpdateReportRequest: {
+            /** @description The fields to change. */
+            report: {
+                /**
+                 * @description The report's new name.
+                 * @example Weekly regional sales (EMEA)
+                 */
+                name?: string;
+                /**
+                 * @description The report's new description; an empty string clears it.
+                 * @example Orders and revenue in EMEA, week over week.
+                 */
+                description?: string;
+                /**
+                 * @description The token of the Collection (space) to move the report to.
+                 * @example c07d5e2a8b31
+                 */
+                space_token?: string;
+            };
+        };
+        /**
+         * @description Links from a query. Every query has at least `self`.
+         * @example {
+         *       "self": {
+         *         "href": "/api/northwind/reports/7f3c2a9d41b8/queries/9a2c4e6f8b10",
+         *         "templated": false
+         *       },
+         *       "report": {
+         *         "href": "/api/northwind/reports/7f3c2a9d41b8",
+         *         "templated": false
+         *       },
+         *       "report_runs": {
+         *         "href": "/api/northwind/reports/7f3c2a9d41b8/runs",
+         *         "templated": false
+         *       },
+         *       "query_runs": {
+         *         "href": "/api/northwind/reports/7f3c2a9d41b8/queries/9a2c4e6f8b10/runs",
+         *         "templated": false
+         *       },
+         *       "creator": {
+         *         "href": "/api/priya.raman",
+         *         "templated": false
+         *       }
+         *     }
+         */
+        QueryLinks: {
+            /** @description This query as an API resource (`getQuery`). */
+            self: components["schemas"]["Link"];
+            /** @description The report (or Dataset) the query belongs to. */
+            report?: components["schemas"]["Link"];
+            /** @description The runs of that report. */
+            report_runs?: components["schemas"]["Link"];
+            /** @description The runs of this query across the report's runs. */
+            query_runs?: components["schemas"]["Link"];
+            /** @description The charts built on the query. */
+            charts?: components["schemas"]["Link"];
+            /** @description The user who wrote the query. */
+            creator?: components["schemas"]["Link"];
+        } & {
+            [key: string]: components["schemas"]["Link"];
+        };
+        /** @description One SQL query of a report. A Dataset has exactly one, so a Dataset's SQL is the `raw_query` of the single item `listQueriesForReport` answers for the Dataset's token. Extra fields are accepted. */
+        Query: {
+            /** @description The query's numeric id, an integer or (since about January 2025) a decimal string. */
+            id: components["schemas"]["Id"];
+            /**
+             * @description The query's token, the `{query}` of its path and the `query_token` of its runs.
+             * @example 9a2c4e6f8b10
+             */
+            token: string;
+            /**
+             * @description The query's name in the report (`Query 1` until someone renames it).
+             * @example Weekly orders
+             */
+            name?: string | null;
+            /**
+             * @description The query's SQL as written, Liquid parameters and Definition references included: for a Dataset, the SQL that defines it.
+             * @example SELECT date_trunc('week', o.created_at) AS week, r.name AS region, count(*) AS orders
+             *     FROM orders o JOIN regions r ON r.id = o.region_id
+             *     WHERE o.total_usd >= {{ min_order_usd }}
+             *     GROUP BY 1, 2
+             */
+            raw_query?: string | null;
+            /** @description When the query was created. */
+            created_at?: components["schemas"]["Timestamp"];
+            /** @description When the query was last changed. */
+            updated_at?: components["schemas"]["Timestamp"];
+            /** @description The numeric id of the data source the query runs against; match it against the `id` of `listDataSources` items (it does not route). */
+            data_source_id?: components["schemas"]["Id"];
+            /**
+             * Format: int64
+             * @description The numeric id of the query's latest run, or `null` if it never ran.
+             * @example 3535709679
+             */
+            last_run_id?: number | string | null;
+            /** @description How many explorations (charts and tables) are built on the query. */
+            explorations_count?: components["schemas"]["Count"];
+            /** @description How many reports import the query (for a Dataset's query, the reports using it). */
+            report_imports_count?: components["schemas"]["Count"];
+            /**
+             * Format: int64
+             * @description The id of the dbt metric the query is built on, or `null` (almost always).
+             * @example null
+             */
+            dbt_metric_id?: number | string | null;
+            /**
+             * @description The token of the dbt metric the query is built on, or `null`.
+             * @example null
+             */
+            dbt_metric_token?: string | null;
+            /**
+             * Format: int64
+             * @description Documented by Mode without a meaning; absent from captured answers.
+             * @example null
+             */
+            mapping_id?: number | string | null;
+            /**
+             * @description Observed on the live API, not in the reference: HAL-Forms style actions on the query, such as `edit` (a PATCH of `query.raw_query`, `query.name`, `query.data_source_id`).
+             * @example {}
+             */
+            _forms?: Record<string, never>;
+            _links: components["schemas"]["QueryLinks"];
+        };
+        /** @description The queries of a report, in report order, as a HAL collection with the items under `_embedded.queries`. Mode answers with all of them at once. */
+        QueryCollection: {
+            _links: components["schemas"]["CollectionLinks"];
+            /** @description The queries; read a missing key as an empty list. */
+            _embedded: {
+                /** @description The queries, in report order (Mode allows at most 160 per report). */
+                queries?: components["schemas"]["Query"][];
+            };
+        };
+        /**
          * @description Which imported Datasets to refresh in a report, wrapped in `report`. Each Dataset is an object with its token, not a bare string.
          * @example {
          *       "report": {
@@ -1385,6 +2549,176 @@ export interface components {
          *     }
          */
         ReportRunRequest: components["schemas"]["RefreshDatasetsRequest"] | components["schemas"]["RunReportRequest"];
+        /**
+         * @description Links from a query run. Every query run has at least `self`; `result` leads to its rows.
+         * @example {
+         *       "self": {
+         *         "href": "/api/northwind/reports/7f3c2a9d41b8/runs/a1f3c5e7d902/query_runs/f1e2d3c4b5a6",
+         *         "templated": false
+         *       },
+         *       "query": {
+         *         "href": "/api/northwind/reports/7f3c2a9d41b8/queries/9a2c4e6f8b10",
+         *         "templated": false
+         *       },
+         *       "report_run": {
+         *         "href": "/api/northwind/reports/7f3c2a9d41b8/runs/a1f3c5e7d902",
+         *         "templated": false
+         *       },
+         *       "result": {
+         *         "href": "/api/northwind/reports/7f3c2a9d41b8/runs/a1f3c5e7d902/query_runs/f1e2d3c4b5a6/results",
+         *         "templated": false
+         *       }
+         *     }
+         */
+        QueryRunLinks: {
+            /** @description This query run as an API resource (`getQueryRun`). */
+            self: components["schemas"]["Link"];
+            /** @description The query this is a run of (`getQuery`). */
+            query?: components["schemas"]["Link"];
+            /** @description The report or Dataset run the query run belongs to. */
+            report_run?: components["schemas"]["Link"];
+            /** @description The query run's results. Append `/content.csv` or `/content.json` for the rows (`getQueryRunResultsCsv`, `getQueryRunResultsJson`). */
+            result?: components["schemas"]["Link"];
+            /** @description A rendered view of the results. */
+            view?: components["schemas"]["Link"];
+            /** @description The user who ran it; absent on some runs (a schedule's, for one). */
+            executed_by?: components["schemas"]["Link"];
+            /** @description The query in the Mode web app. */
+            query_web?: components["schemas"]["Link"];
+            /** @description The results in the Mode web app. */
+            result_web?: components["schemas"]["Link"];
+            /** @description The report run in the Mode web app. */
+            report_run_web?: components["schemas"]["Link"];
+        } & {
+            [key: string]: components["schemas"]["Link"];
+        };
+        /** @description One query's part of a report or Dataset run: a report run makes one query run per query. This is where a failed run says why: a query run that failed carries `error_message` (and `error_code`), which the report run itself does not. Its `result` link leads to the rows, which `getQueryRunResultsCsv` and `getQueryRunResultsJson` return. Extra fields are accepted. */
+        QueryRun: {
+            /** @description The query run's numeric id, an integer or a decimal string (Mode documents a string). */
+            id?: components["schemas"]["Id"];
+            /**
+             * @description The query run's token, the `{query_run}` of its paths.
+             * @example f1e2d3c4b5a6
+             */
+            token: string;
+            /**
+             * @description Where the query run is. Mode documents no list of values; runs seen finished say `succeeded` or `failed`, and the report run's vocabulary (`enqueued`, `cancelled`, ...) is the likely rest. Wait on the report run's `state`, then read this one to find the query that failed.
+             * @example succeeded
+             */
+            state: string;
+            /** @description When the query run was created. Query runs carry no `updated_at`. */
+            created_at: components["schemas"]["Timestamp"];
+            /** @description When the query run finished, or `null` while it is still going. */
+            completed_at?: components["schemas"]["NullableTimestamp"];
+            /**
+             * @description The token of the query this is a run of (`getQuery`).
+             * @example 9a2c4e6f8b10
+             */
+            query_token?: string;
+            /**
+             * @description The query's name when it ran.
+             * @example Weekly orders
+             */
+            query_name?: string | null;
+            /** @description When the query itself was created. */
+            query_created_at?: components["schemas"]["NullableTimestamp"];
+            /** @description The numeric id of the data source the query ran against. It does not route: use `data_source_token` in paths. */
+            data_source_id?: components["schemas"]["Id"];
+            /**
+             * @description The token of the data source the query ran against (`getDataSource`).
+             * @example 3c9e1f7a2d60
+             */
+            data_source_token?: string;
+            /**
+             * @description The query's SQL as written, with its Liquid parameters unrendered.
+             * @example SELECT date_trunc('week', o.created_at) AS week, r.name AS region, count(*) AS orders
+             *     FROM orders o JOIN regions r ON r.id = o.region_id
+             *     WHERE o.total_usd >= {{ min_order_usd }}
+             *     GROUP BY 1, 2
+             */
+            raw_source?: string | null;
+            /**
+             * @description The SQL that was sent to the data source, with parameters and Definitions filled in.
+             * @example SELECT date_trunc('week', o.created_at) AS week, r.name AS region, count(*) AS orders
+             *     FROM orders o JOIN regions r ON r.id = o.region_id
+             *     WHERE o.total_usd >= 0
+             *     GROUP BY 1, 2
+             */
+            rendered_source?: string | null;
+            /**
+             * @description The comment Mode prepends to the SQL it sends, naming who ran what.
+             * @example null
+             */
+            statement_annotation?: string | null;
+            /**
+             * @description The report parameter values the query ran with, by name. Documented as a string; clients of the live API read an object.
+             * @example {}
+             */
+            parameters?: Record<string, never> | string;
+            /**
+             * Format: int64
+             * @description Whether Mode capped the rows this query run kept (Mode's "Limit" setting in its editor). Documented as a string; clients of the live API read a boolean.
+             * @example false
+             */
+            limit?: boolean | number | string;
+            /**
+             * Format: int64
+             * @description The most bytes of results Mode keeps for this query run. Documented as a string; clients of the live API read an integer.
+             * @example 10737418240
+             */
+            max_result_bytes?: number | string;
+            /**
+             * Format: int64
+             * @description The id of the dbt metric the query is built on, or `null` (almost always).
+             * @example null
+             */
+            dbt_metric_id?: number | string | null;
+            /**
+             * @description The token of the dbt metric the query is built on, or `null`.
+             * @example null
+             */
+            dbt_metric_token?: string | null;
+            /**
+             * @description On a failed query run, a stable code for the failure (for example `SqlUnknownColumn` or `ResourceFailure`); absent or `null` otherwise. Branch on this, not on `error_type`.
+             * @example null
+             */
+            error_code?: string | null;
+            /**
+             * @description On a failed query run, the broad kind of failure (often just `generic`).
+             * @example null
+             */
+            error_type?: string | null;
+            /**
+             * @description On a failed query run, the data source's own error message: the reason a run failed. Absent or `null` when the query succeeded.
+             * @example null
+             */
+            error_message?: string | null;
+            /**
+             * @description On a failed query run, where Mode's help explains the failure.
+             * @example null
+             */
+            help_url?: string | null;
+            /**
+             * @description Observed on the live API, not in the reference: HAL-Forms style actions on the query run, such as `cancel` while it is still going.
+             * @example {}
+             */
+            _forms?: Record<string, never>;
+            _links: components["schemas"]["QueryRunLinks"];
+        };
+        /** @description The query runs of one report or Dataset run, one per query, as a HAL collection with the items under `_embedded.query_runs`. Mode answers with all of them at once. */
+        QueryRunCollection: {
+            _links: components["schemas"]["CollectionLinks"];
+            /** @description The query runs; read a missing key as an empty list. */
+            _embedded: {
+                /** @description The query runs, one per query of the report (a Dataset run has one). */
+                query_runs?: components["schemas"]["QueryRun"][];
+            };
+            pagination?: components["schemas"]["Pagination"];
+        };
+        /** @description The rows of a query run's results as JSON: an array with one object per row, keyed by column name, values as JSON strings, numbers, booleans or `null`. Two clients of the live API read it so; Mode documents no shape. Asked of a report run with several queries, Mode answers with the first query's rows only, with nothing in the answer saying so: ask each query run instead. No row count is documented: Mode keeps at most the query run's `max_result_bytes` of results. */
+        ResultRows: {
+            [key: string]: unknown;
+        }[];
         /** @description A Collection, which the API still calls a space: a folder of reports and Datasets with its own members and access level. Its links come back under `/api/{account}/collections/...`, a path Mode answers as well as `/spaces/`. Extra fields are accepted. */
         Space: {
             /**
@@ -1709,6 +3043,16 @@ export interface components {
                 "application/json": components["schemas"]["ModeError"];
             };
         };
+        /** @description These credentials may not do this. Clients of the live API meet it on a report run and on starting one (for an account the key cannot reach), on a Collection deleted moments ago, and on result content; an item in a restricted Collection or a run kept private by its owner is the likely reason elsewhere. Asking again gets the same answer: check the token's workspace and the caller's access in Mode. */
+        Forbidden: {
+            headers: {
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ModeError"];
+            };
+        };
         /** @description Nothing with that token exists in this account, or these credentials may not see it. */
         NotFound: {
             headers: {
@@ -1738,6 +3082,49 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ModeError"];
+            };
+        };
+        /** @description The run's results as CSV: a header line of column names, then one line per row. For a report with several queries Mode may answer instead with a ZIP archive holding one CSV file per query (`Content-Type: application/zip`); the number of queries does not predict which, so branch on `Content-Type`, or read each query run's CSV (`getQueryRunResultsCsv`), which is always one file. The body is often gzip-encoded on the wire (`Content-Encoding: gzip`) and may begin with a UTF-8 byte order mark. */
+        ReportRunResultsCsv: {
+            headers: {
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "Content-Disposition": components["headers"]["ContentDisposition"];
+                [name: string]: unknown;
+            };
+            content: {
+                "text/csv": string;
+                "application/zip": unknown;
+            };
+        };
+        /** @description No such report, run or query run in this account, or the run's results are gone: Mode purges the results of old runs (the run's `purge_completed_at` is then set) and answers `run results not found`. Run the report or Dataset again for fresh results. */
+        ResultsNotFound: {
+            headers: {
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ModeError"];
+            };
+        };
+        /** @description The rows as JSON: an array with one object per row, keyed by column name. The body is often gzip-encoded on the wire (`Content-Encoding: gzip`). */
+        ResultsJson: {
+            headers: {
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ResultRows"];
+            };
+        };
+        /** @description The query run's rows as CSV: a header line of column names, then one line per row. Always one file, never an archive. The body is often gzip-encoded on the wire (`Content-Encoding: gzip`) and may begin with a UTF-8 byte order mark. */
+        QueryRunResultsCsv: {
+            headers: {
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "Content-Disposition": components["headers"]["ContentDisposition"];
+                [name: string]: unknown;
+            };
+            content: {
+                "text/csv": string;
             };
         };
     };
@@ -1785,15 +3172,30 @@ export interface components {
          */
         DataSourceToken: string;
         /**
+         * @description The run's token: the `token` of the run a POST answered with, or the last segment of a run's `self` link.
+         * @example a1f3c5e7d902
+         */
+        RunToken: string;
+        /**
+         * @description The token of a field description, as `listFieldDescriptions` and `createFieldDescription` answer it. Not the field's name: a description is addressed by its own token.
+         * @example 4d7a1c9e2b60
+         */
+        FieldDescriptionToken: string;
+        /**
          * @description The token of a Report: the short identifier in its URL (`/reports/{token}`).
          * @example 7f3c2a9d41b8
          */
         ReportToken: string;
         /**
-         * @description The run's token: the `token` of the run a POST answered with, or the last segment of a run's `self` link.
-         * @example a1f3c5e7d902
+         * @description The token of one of a report's queries (a Dataset has exactly one): its `token` in `listQueriesForReport`, or the `query_token` of one of its query runs.
+         * @example 9a2c4e6f8b10
          */
-        RunToken: string;
+        QueryToken: string;
+        /**
+         * @description The token of a query run: one query's part of a report or Dataset run, as `listQueryRuns` lists them (its `token`, or the last segment of its `self` link).
+         * @example f1e2d3c4b5a6
+         */
+        QueryRunToken: string;
         /**
          * @description Which Collections to list. Without it Mode lists the Collections the caller belongs to, which leaves out other members' private ones; `all` lists every Collection of the workspace, `custom` only those people made. `mine` has been reported but not confirmed. Mode answers an unknown value (even `ALL`) with the unfiltered list, so a typo here goes unnoticed: the values are an enum so the mock catches it.
          * @example all
@@ -1812,6 +3214,11 @@ export interface components {
          * @example 10
          */
         RetryAfter: string;
+        /**
+         * @description Reported by one unverified client: `attachment` with a file name made of the report's name and the run's time. Absent at times; never rely on it for the format, which the path and `Content-Type` decide.
+         * @example attachment; filename="weekly-regional-sales-2024-09-02-08-16-02.csv"
+         */
+        ContentDisposition: string;
     };
     pathItems: never;
 }
@@ -1849,6 +3256,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
@@ -1892,6 +3300,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
@@ -1934,6 +3343,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
@@ -1982,6 +3392,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
@@ -2042,6 +3453,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
@@ -2102,150 +3514,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["ServerError"];
-        };
-    };
-    listReportRuns: {
-        parameters: {
-            query?: {
-                /** @description Keeps only the items whose `created_at` or `updated_at` is greater than (`gt`) or less than (`lt`) a UTC timestamp in ISO 8601, written `{field}.{operator}.{timestamp}`. For example `created_at.gt.2019-10-23T06:23:01Z` keeps what was created after that moment. Other fields, other operators and anything but a full UTC timestamp are refused. */
-                filter?: components["parameters"]["Filter"];
-                /**
-                 * @description Sort direction: `asc` (oldest first) or `desc` (newest first). Pair it with `order_by`, for example `?order=asc&order_by=created_at`.
-                 * @example asc
-                 */
-                order?: components["parameters"]["Order"];
-                /**
-                 * @description The timestamp to sort by: `created_at` or `updated_at`. Pair it with `order`, for example `?order_by=created_at&order=asc`.
-                 * @example created_at
-                 */
-                order_by?: components["parameters"]["OrderBy"];
-                /**
-                 * @description Observed on the live API, not in Mode's reference: the 1-based page of a listing to return. Clients walk pages from 1 until a page comes back empty.
-                 * @example 1
-                 */
-                page?: components["parameters"]["Page"];
-                /**
-                 * @description Observed on the live API, not in Mode's reference: how many items a page holds (Mode's default is 30). Some collections ignore it, so never assume a page is full.
-                 * @example 30
-                 */
-                per_page?: components["parameters"]["PerPage"];
-            };
-            header?: never;
-            path: {
-                /**
-                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
-                 * @example northwind
-                 */
-                account: components["parameters"]["Account"];
-                /**
-                 * @description The token of a Report: the short identifier in its URL (`/reports/{token}`).
-                 * @example 7f3c2a9d41b8
-                 */
-                report: components["parameters"]["ReportToken"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of the report's runs. */
-            200: {
-                headers: {
-                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/hal+json": components["schemas"]["ReportRunCollection"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["ServerError"];
-        };
-    };
-    refreshDatasetsInReport: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
-                 * @example northwind
-                 */
-                account: components["parameters"]["Account"];
-                /**
-                 * @description The token of a Report: the short identifier in its URL (`/reports/{token}`).
-                 * @example 7f3c2a9d41b8
-                 */
-                report: components["parameters"]["ReportToken"];
-            };
-            cookie?: never;
-        };
-        /** @description One of two shapes: the imported Datasets to refresh, wrapped in `report`; or parameter values under `parameters` (optional: `{}` or no body runs with the defaults). */
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["ReportRunRequest"];
-            };
-        };
-        responses: {
-            /** @description The run was accepted and has started; the body is the run, not finished yet. The first example is the run a refresh starts, the second the run `runWithParameters` starts. */
-            202: {
-                headers: {
-                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/hal+json": components["schemas"]["ReportRun"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["ServerError"];
-        };
-    };
-    getReportRun: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
-                 * @example northwind
-                 */
-                account: components["parameters"]["Account"];
-                /**
-                 * @description The token of a Report: the short identifier in its URL (`/reports/{token}`).
-                 * @example 7f3c2a9d41b8
-                 */
-                report: components["parameters"]["ReportToken"];
-                /**
-                 * @description The run's token: the `token` of the run a POST answered with, or the last segment of a run's `self` link.
-                 * @example a1f3c5e7d902
-                 */
-                run: components["parameters"]["RunToken"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The run, as it is now. */
-            200: {
-                headers: {
-                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/hal+json": components["schemas"]["ReportRun"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
@@ -2306,6 +3575,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
@@ -2343,6 +3613,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
@@ -2385,7 +3656,1003 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listDatasetFields: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Observed on the live API, not in Mode's reference: the 1-based page of a listing to return. Clients walk pages from 1 until a page comes back empty.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Observed on the live API, not in Mode's reference: how many items a page holds (Mode's default is 30). Some collections ignore it, so never assume a page is full.
+                 * @example 30
+                 */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The Dataset's token: the short identifier in its URL (`/datasets/{token}`) and the `token` field of a Dataset object.
+                 * @example 5a4177a2902c
+                 */
+                dataset: components["parameters"]["DatasetToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The columns, under `_embedded.fields`. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/hal+json": components["schemas"]["DatasetFieldCollection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listFieldDescriptions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Observed on the live API, not in Mode's reference: the 1-based page of a listing to return. Clients walk pages from 1 until a page comes back empty.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Observed on the live API, not in Mode's reference: how many items a page holds (Mode's default is 30). Some collections ignore it, so never assume a page is full.
+                 * @example 30
+                 */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The Dataset's token: the short identifier in its URL (`/datasets/{token}`) and the `token` field of a Dataset object.
+                 * @example 5a4177a2902c
+                 */
+                dataset: components["parameters"]["DatasetToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of field descriptions, under `_embedded.field_descriptions`. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/hal+json": components["schemas"]["FieldDescriptionCollection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createFieldDescription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The Dataset's token: the short identifier in its URL (`/datasets/{token}`) and the `token` field of a Dataset object.
+                 * @example 5a4177a2902c
+                 */
+                dataset: components["parameters"]["DatasetToken"];
+            };
+            cookie?: never;
+        };
+        /** @description The column and its description. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFieldDescriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description The new field description. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/hal+json": components["schemas"]["FieldDescription"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteFieldDescription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The Dataset's token: the short identifier in its URL (`/datasets/{token}`) and the `token` field of a Dataset object.
+                 * @example 5a4177a2902c
+                 */
+                dataset: components["parameters"]["DatasetToken"];
+                /**
+                 * @description The token of a field description, as `listFieldDescriptions` and `createFieldDescription` answer it. Not the field's name: a description is addressed by its own token.
+                 * @example 4d7a1c9e2b60
+                 */
+                field_description: components["parameters"]["FieldDescriptionToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The description that was deleted. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/hal+json": components["schemas"]["FieldDescription"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateFieldDescription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The Dataset's token: the short identifier in its URL (`/datasets/{token}`) and the `token` field of a Dataset object.
+                 * @example 5a4177a2902c
+                 */
+                dataset: components["parameters"]["DatasetToken"];
+                /**
+                 * @description The token of a field description, as `listFieldDescriptions` and `createFieldDescription` answer it. Not the field's name: a description is addressed by its own token.
+                 * @example 4d7a1c9e2b60
+                 */
+                field_description: components["parameters"]["FieldDescriptionToken"];
+            };
+            cookie?: never;
+        };
+        /** @description The new text. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFieldDescriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description The field description after the change. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/hal+json": components["schemas"]["FieldDescription"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listDatasetSchedules: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Observed on the live API, not in Mode's reference: the 1-based page of a listing to return. Clients walk pages from 1 until a page comes back empty.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Observed on the live API, not in Mode's reference: how many items a page holds (Mode's default is 30). Some collections ignore it, so never assume a page is full.
+                 * @example 30
+                 */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The Dataset's token: the short identifier in its URL (`/datasets/{token}`) and the `token` field of a Dataset object.
+                 * @example 5a4177a2902c
+                 */
+                dataset: components["parameters"]["DatasetToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schedules, under `_embedded.report_schedules`. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/hal+json": components["schemas"]["DatasetScheduleCollection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Report: the short identifier in its URL (`/reports/{token}`).
+                 * @example 7f3c2a9d41b8
+                 */
+                report: components["parameters"]["ReportToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/hal+json": components["schemas"]["Report"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Report: the short identifier in its URL (`/reports/{token}`).
+                 * @example 7f3c2a9d41b8
+                 */
+                report: components["parameters"]["ReportToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report was deleted. The body is empty. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Report: the short identifier in its URL (`/reports/{token}`).
+                 * @example 7f3c2a9d41b8
+                 */
+                report: components["parameters"]["ReportToken"];
+            };
+            cookie?: never;
+        };
+        /** @description The fields to change, wrapped in `report`. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReportRequest"];
+            };
+        };
+        responses: {
+            /** @description The report after the change. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/hal+json": components["schemas"]["Report"];
+                };
+            };
+            /** @description The report after the change (a status one client reports instead of 200). */
+            202: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/hal+json": components["schemas"]["Report"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listReportsForSpace: {
+        parameters: {
+            query?: {
+                /** @description Keeps only the items whose `created_at` or `updated_at` is greater than (`gt`) or less than (`lt`) a UTC timestamp in ISO 8601, written `{field}.{operator}.{timestamp}`. For example `created_at.gt.2019-10-23T06:23:01Z` keeps what was created after that moment. Other fields, other operators and anything but a full UTC timestamp are refused. */
+                filter?: components["parameters"]["Filter"];
+                /**
+                 * @description Sort direction: `asc` (oldest first) or `desc` (newest first). Pair it with `order_by`, for example `?order=asc&order_by=created_at`.
+                 * @example asc
+                 */
+                order?: components["parameters"]["Order"];
+                /**
+                 * @description The timestamp to sort by: `created_at` or `updated_at`. Pair it with `order`, for example `?order_by=created_at&order=asc`.
+                 * @example created_at
+                 */
+                order_by?: components["parameters"]["OrderBy"];
+                /**
+                 * @description Observed on the live API, not in Mode's reference: the 1-based page of a listing to return. Clients walk pages from 1 until a page comes back empty.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Observed on the live API, not in Mode's reference: how many items a page holds (Mode's default is 30). Some collections ignore it, so never assume a page is full.
+                 * @example 30
+                 */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Collection (`space_token` on a Dataset or report, `token` on a Collection). Mode renamed spaces to Collections in its interface; the API still says `space`.
+                 * @example 8f2c6d1e9b4a
+                 */
+                space: components["parameters"]["SpaceToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of reports, under `_embedded.reports`. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/hal+json": components["schemas"]["ReportCollection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listReportsForDataSource: {
+        parameters: {
+            query?: {
+                /** @description Keeps only the items whose `created_at` or `updated_at` is greater than (`gt`) or less than (`lt`) a UTC timestamp in ISO 8601, written `{field}.{operator}.{timestamp}`. For example `created_at.gt.2019-10-23T06:23:01Z` keeps what was created after that moment. Other fields, other operators and anything but a full UTC timestamp are refused. */
+                filter?: components["parameters"]["Filter"];
+                /**
+                 * @description Sort direction: `asc` (oldest first) or `desc` (newest first). Pair it with `order_by`, for example `?order=asc&order_by=created_at`.
+                 * @example asc
+                 */
+                order?: components["parameters"]["Order"];
+                /**
+                 * @description The timestamp to sort by: `created_at` or `updated_at`. Pair it with `order`, for example `?order_by=created_at&order=asc`.
+                 * @example created_at
+                 */
+                order_by?: components["parameters"]["OrderBy"];
+                /**
+                 * @description Observed on the live API, not in Mode's reference: the 1-based page of a listing to return. Clients walk pages from 1 until a page comes back empty.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Observed on the live API, not in Mode's reference: how many items a page holds (Mode's default is 30). Some collections ignore it, so never assume a page is full.
+                 * @example 30
+                 */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a data source (a database connection): its `token`, not its numeric `id`, which does not route.
+                 * @example 3c9e1f7a2d60
+                 */
+                data_source: components["parameters"]["DataSourceToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of reports, under `_embedded.reports`. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/hal+json": components["schemas"]["ReportCollection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listQueriesForReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Report: the short identifier in its URL (`/reports/{token}`).
+                 * @example 7f3c2a9d41b8
+                 */
+                report: components["parameters"]["ReportToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The queries, under `_embedded.queries`. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/hal+json": components["schemas"]["QueryCollection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getQuery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Report: the short identifier in its URL (`/reports/{token}`).
+                 * @example 7f3c2a9d41b8
+                 */
+                report: components["parameters"]["ReportToken"];
+                /**
+                 * @description The token of one of a report's queries (a Dataset has exactly one): its `token` in `listQueriesForReport`, or the `query_token` of one of its query runs.
+                 * @example 9a2c4e6f8b10
+                 */
+                query: components["parameters"]["QueryToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The query. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/hal+json": components["schemas"]["Query"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listReportRuns: {
+        parameters: {
+            query?: {
+                /** @description Keeps only the items whose `created_at` or `updated_at` is greater than (`gt`) or less than (`lt`) a UTC timestamp in ISO 8601, written `{field}.{operator}.{timestamp}`. For example `created_at.gt.2019-10-23T06:23:01Z` keeps what was created after that moment. Other fields, other operators and anything but a full UTC timestamp are refused. */
+                filter?: components["parameters"]["Filter"];
+                /**
+                 * @description Sort direction: `asc` (oldest first) or `desc` (newest first). Pair it with `order_by`, for example `?order=asc&order_by=created_at`.
+                 * @example asc
+                 */
+                order?: components["parameters"]["Order"];
+                /**
+                 * @description The timestamp to sort by: `created_at` or `updated_at`. Pair it with `order`, for example `?order_by=created_at&order=asc`.
+                 * @example created_at
+                 */
+                order_by?: components["parameters"]["OrderBy"];
+                /**
+                 * @description Observed on the live API, not in Mode's reference: the 1-based page of a listing to return. Clients walk pages from 1 until a page comes back empty.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Observed on the live API, not in Mode's reference: how many items a page holds (Mode's default is 30). Some collections ignore it, so never assume a page is full.
+                 * @example 30
+                 */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Report: the short identifier in its URL (`/reports/{token}`).
+                 * @example 7f3c2a9d41b8
+                 */
+                report: components["parameters"]["ReportToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the report's runs. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/hal+json": components["schemas"]["ReportRunCollection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    refreshDatasetsInReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Report: the short identifier in its URL (`/reports/{token}`).
+                 * @example 7f3c2a9d41b8
+                 */
+                report: components["parameters"]["ReportToken"];
+            };
+            cookie?: never;
+        };
+        /** @description One of two shapes: the imported Datasets to refresh, wrapped in `report`; or parameter values under `parameters` (optional: `{}` or no body runs with the defaults). */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReportRunRequest"];
+            };
+        };
+        responses: {
+            /** @description The run was accepted and has started; the body is the run, not finished yet. The first example is the run a refresh starts, the second the run `runWithParameters` starts. */
+            202: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/hal+json": components["schemas"]["ReportRun"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getReportRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Report: the short identifier in its URL (`/reports/{token}`).
+                 * @example 7f3c2a9d41b8
+                 */
+                report: components["parameters"]["ReportToken"];
+                /**
+                 * @description The run's token: the `token` of the run a POST answered with, or the last segment of a run's `self` link.
+                 * @example a1f3c5e7d902
+                 */
+                run: components["parameters"]["RunToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run, as it is now. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/hal+json": components["schemas"]["ReportRun"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listQueryRuns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Report: the short identifier in its URL (`/reports/{token}`).
+                 * @example 7f3c2a9d41b8
+                 */
+                report: components["parameters"]["ReportToken"];
+                /**
+                 * @description The run's token: the `token` of the run a POST answered with, or the last segment of a run's `self` link.
+                 * @example a1f3c5e7d902
+                 */
+                run: components["parameters"]["RunToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The query runs, under `_embedded.query_runs`. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/hal+json": components["schemas"]["QueryRunCollection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getQueryRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Report: the short identifier in its URL (`/reports/{token}`).
+                 * @example 7f3c2a9d41b8
+                 */
+                report: components["parameters"]["ReportToken"];
+                /**
+                 * @description The run's token: the `token` of the run a POST answered with, or the last segment of a run's `self` link.
+                 * @example a1f3c5e7d902
+                 */
+                run: components["parameters"]["RunToken"];
+                /**
+                 * @description The token of a query run: one query's part of a report or Dataset run, as `listQueryRuns` lists them (its `token`, or the last segment of its `self` link).
+                 * @example f1e2d3c4b5a6
+                 */
+                query_run: components["parameters"]["QueryRunToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The query run. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/hal+json": components["schemas"]["QueryRun"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getReportRunResultsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Report: the short identifier in its URL (`/reports/{token}`).
+                 * @example 7f3c2a9d41b8
+                 */
+                report: components["parameters"]["ReportToken"];
+                /**
+                 * @description The run's token: the `token` of the run a POST answered with, or the last segment of a run's `self` link.
+                 * @example a1f3c5e7d902
+                 */
+                run: components["parameters"]["RunToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ReportRunResultsCsv"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ResultsNotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getReportRunResultsJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Report: the short identifier in its URL (`/reports/{token}`).
+                 * @example 7f3c2a9d41b8
+                 */
+                report: components["parameters"]["ReportToken"];
+                /**
+                 * @description The run's token: the `token` of the run a POST answered with, or the last segment of a run's `self` link.
+                 * @example a1f3c5e7d902
+                 */
+                run: components["parameters"]["RunToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ResultsJson"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ResultsNotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getQueryRunResultsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Report: the short identifier in its URL (`/reports/{token}`).
+                 * @example 7f3c2a9d41b8
+                 */
+                report: components["parameters"]["ReportToken"];
+                /**
+                 * @description The run's token: the `token` of the run a POST answered with, or the last segment of a run's `self` link.
+                 * @example a1f3c5e7d902
+                 */
+                run: components["parameters"]["RunToken"];
+                /**
+                 * @description The token of a query run: one query's part of a report or Dataset run, as `listQueryRuns` lists them (its `token`, or the last segment of its `self` link).
+                 * @example f1e2d3c4b5a6
+                 */
+                query_run: components["parameters"]["QueryRunToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["QueryRunResultsCsv"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ResultsNotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getQueryRunResultsJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Report: the short identifier in its URL (`/reports/{token}`).
+                 * @example 7f3c2a9d41b8
+                 */
+                report: components["parameters"]["ReportToken"];
+                /**
+                 * @description The run's token: the `token` of the run a POST answered with, or the last segment of a run's `self` link.
+                 * @example a1f3c5e7d902
+                 */
+                run: components["parameters"]["RunToken"];
+                /**
+                 * @description The token of a query run: one query's part of a report or Dataset run, as `listQueryRuns` lists them (its `token`, or the last segment of its `self` link).
+                 * @example f1e2d3c4b5a6
+                 */
+                query_run: components["parameters"]["QueryRunToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ResultsJson"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ResultsNotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
         };
@@ -2433,6 +4700,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
@@ -2470,6 +4738,155 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listCollections: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which Collections to list. Without it Mode lists the Collections the caller belongs to, which leaves out other members' private ones; `all` lists every Collection of the workspace, `custom` only those people made. `mine` has been reported but not confirmed. Mode answers an unknown value (even `ALL`) with the unfiltered list, so a typo here goes unnoticed: the values are an enum so the mock catches it.
+                 * @example all
+                 */
+                filter?: components["parameters"]["SpaceFilter"];
+                /**
+                 * @description Observed on the live API, not in Mode's reference: the 1-based page of a listing to return. Clients walk pages from 1 until a page comes back empty.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Observed on the live API, not in Mode's reference: how many items a page holds (Mode's default is 30). Some collections ignore it, so never assume a page is full.
+                 * @example 30
+                 */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Collections, under `_embedded.spaces`. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/hal+json": components["schemas"]["SpaceCollection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getCollection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Collection (`space_token` on a Dataset or report, `token` on a Collection). Mode renamed spaces to Collections in its interface; the API still says `space`.
+                 * @example 8f2c6d1e9b4a
+                 */
+                space: components["parameters"]["SpaceToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Collection. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/hal+json": components["schemas"]["Space"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listReportsForCollection: {
+        parameters: {
+            query?: {
+                /** @description Keeps only the items whose `created_at` or `updated_at` is greater than (`gt`) or less than (`lt`) a UTC timestamp in ISO 8601, written `{field}.{operator}.{timestamp}`. For example `created_at.gt.2019-10-23T06:23:01Z` keeps what was created after that moment. Other fields, other operators and anything but a full UTC timestamp are refused. */
+                filter?: components["parameters"]["Filter"];
+                /**
+                 * @description Sort direction: `asc` (oldest first) or `desc` (newest first). Pair it with `order_by`, for example `?order=asc&order_by=created_at`.
+                 * @example asc
+                 */
+                order?: components["parameters"]["Order"];
+                /**
+                 * @description The timestamp to sort by: `created_at` or `updated_at`. Pair it with `order`, for example `?order_by=created_at&order=asc`.
+                 * @example created_at
+                 */
+                order_by?: components["parameters"]["OrderBy"];
+                /**
+                 * @description Observed on the live API, not in Mode's reference: the 1-based page of a listing to return. Clients walk pages from 1 until a page comes back empty.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Observed on the live API, not in Mode's reference: how many items a page holds (Mode's default is 30). Some collections ignore it, so never assume a page is full.
+                 * @example 30
+                 */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace (or, for a personal account, the user) name as it appears in Mode URLs, for example `northwind` in `https://app.mode.com/northwind/reports/...`.
+                 * @example northwind
+                 */
+                account: components["parameters"]["Account"];
+                /**
+                 * @description The token of a Collection (`space_token` on a Dataset or report, `token` on a Collection). Mode renamed spaces to Collections in its interface; the API still says `space`.
+                 * @example 8f2c6d1e9b4a
+                 */
+                space: components["parameters"]["SpaceToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of reports, under `_embedded.reports`. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/hal+json": components["schemas"]["ReportCollection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
@@ -2502,6 +4919,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
@@ -2539,6 +4957,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];

@@ -120,17 +120,25 @@ afterAll(async () => {
 /** Opens every group of the sidebar and reads each link's "group › label" and href. */
 async function readSidebar(on: Page): Promise<Map<string, string>> {
   const item = '[data-component-name="Menu/MenuItem"]';
+  // A group that closes as another opens is unmounted while the links are read: its links can
+  // arrive detached, with no group around them, and would read as top-level entries. Only links
+  // still in the page count; each group's own read (below) records them where they belong.
   const read = (): Promise<[string, string][]> =>
     on.locator(`${item} > a`).evaluateAll(
       (links, item) =>
-        links.map((link): [string, string] => {
-          const label = link.querySelector("[data-text]")?.getAttribute("data-text") ?? "";
-          const group = link.parentElement?.parentElement?.closest(item);
-          const groupLabel = group
-            ?.querySelector(":scope > a [data-text]")
-            ?.getAttribute("data-text");
-          return [groupLabel ? `${groupLabel} › ${label}` : label, link.getAttribute("href") ?? ""];
-        }),
+        links
+          .filter((link) => link.isConnected)
+          .map((link): [string, string] => {
+            const label = link.querySelector("[data-text]")?.getAttribute("data-text") ?? "";
+            const group = link.parentElement?.parentElement?.closest(item);
+            const groupLabel = group
+              ?.querySelector(":scope > a [data-text]")
+              ?.getAttribute("data-text");
+            return [
+              groupLabel ? `${groupLabel} › ${label}` : label,
+              link.getAttribute("href") ?? "",
+            ];
+          }),
       item,
     );
   const groups = on.locator(`${item}.menu-item-type-group`);

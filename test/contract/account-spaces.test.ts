@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { expectConforming } from "./contract-expectations.js";
 import { contractClient, ids } from "./contract-target.js";
-import { badPaging } from "./listing-cases.js";
+import { badSpaceQueries, spaceQueries } from "./listing-cases.js";
 import { describeListingContract } from "./listing-suite.js";
 
 const path = "/{account}/spaces";
@@ -13,24 +13,8 @@ describeListingContract({
   pathParams: { account: ids.account },
   collection: "SpaceCollection",
   itemsKey: "spaces",
-  goodQueries: [
-    ["filter=all, page and per_page (every Collection)", { filter: "all", page: 1, per_page: 30 }],
-    ["filter=custom (only those people made)", { filter: "custom" }],
-  ],
-  badQueries: [
-    // Mode answers an unknown filter with the unfiltered list, so only the mock can catch these.
-    [
-      "filter=ALL (the value is lower case)",
-      { filter: "ALL" },
-      [{ location: "request.query.filter", code: "enum" }],
-    ],
-    [
-      "filter=everything",
-      { filter: "everything" },
-      [{ location: "request.query.filter", code: "enum" }],
-    ],
-    ...badPaging,
-  ],
+  goodQueries: spaceQueries,
+  badQueries: badSpaceQueries,
   listThroughThrowingLayer: (contract, params) => contract.datasets.spaces.list(params as never),
 });
 

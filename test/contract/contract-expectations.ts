@@ -19,10 +19,18 @@ export async function violationsIn(response: Response): Promise<Violation[]> {
   return violationsOf(response.headers.get("sl-violations") ?? undefined, contentType, body);
 }
 
-/** Asserts an answer has the documented status, a body valid against its schema and no violations. */
+/**
+ * Asserts an answer has the documented status, a body valid against its schema and no
+ * violations. `mediaType` names the body's documented type when it is not HAL (result content).
+ */
 export async function expectConforming(
   result: { data?: unknown; error?: unknown; response: Response },
-  operation: { path: string; method: string; status: number | readonly number[] },
+  operation: {
+    path: string;
+    method: string;
+    status: number | readonly number[];
+    mediaType?: string;
+  },
 ): Promise<void> {
   const { response } = result;
   const statuses = typeof operation.status === "number" ? [operation.status] : operation.status;
@@ -32,7 +40,14 @@ export async function expectConforming(
     response.status,
   );
   if (response.headers.get("content-length") === "0" || response.status === 204) return;
-  const validate = responseValidator(operation.path, operation.method, response.status);
+  if (operation.mediaType)
+    expect(response.headers.get("content-type")).toContain(operation.mediaType);
+  const validate = responseValidator(
+    operation.path,
+    operation.method,
+    response.status,
+    operation.mediaType,
+  );
   expect(validate(result.data), describeErrors(validate.errors)).toBe(true);
 }
 

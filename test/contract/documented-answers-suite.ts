@@ -11,13 +11,18 @@ type CallResult = { data?: unknown; error?: unknown; response: Response };
 export function documentedAnswersSuite(
   operationId: string,
   operation: { path: string; method: string },
-  call: (client: ContractClient["client"], headers: Record<string, string>) => Promise<CallResult>,
+  call: (
+    client: ContractClient["client"],
+    headers: Record<string, string>,
+    contract: ContractClient,
+  ) => Promise<CallResult>,
 ): void {
   describe.runIf(againstPrism)(`every documented answer of ${operationId}`, () => {
     it.each(documentedAnswerCases(operation.path, operation.method))(
       "serves %s without a violation",
       async (_label, answer) => {
-        const result = await call(contractClient().client, preferAnswer(answer));
+        const contract = contractClient();
+        const result = await call(contract.client, preferAnswer(answer), contract);
         await expectDocumentedAnswer(result, operation, answer);
       },
     );

@@ -80,3 +80,24 @@ export const badFilters: Array<[string, Record<string, unknown>, Expected]> = [
   ],
   ...badPaging,
 ];
+
+/** The Collections listing's good queries, at /spaces and at /collections alike. */
+export const spaceQueries: Array<[string, Record<string, unknown>]> = [
+  ["filter=all, page and per_page (every Collection)", { filter: "all", page: 1, per_page: 30 }],
+  ["filter=custom (only those people made)", { filter: "custom" }],
+];
+
+/** Mode answers an unknown Collections filter with the unfiltered list: only the mock catches these. */
+export const badSpaceQueries: Array<[string, Record<string, unknown>, Expected]> = [
+  [
+    "filter=ALL (the value is lower case)",
+    { filter: "ALL" },
+    [{ location: "request.query.filter", code: "enum" }],
+  ],
+  [
+    "filter=everything",
+    { filter: "everything" },
+    [{ location: "request.query.filter", code: "enum" }],
+  ],
+  ...badPaging,
+];

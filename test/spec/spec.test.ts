@@ -9,30 +9,126 @@ import {
   type Json,
 } from "../support/bundled-spec.js";
 
-// operationId: [method, path, success status, where it comes from].
+// operationId: [method, path, success status, where it comes from, success media type(s)].
+const HAL = ["application/hal+json"];
 const EXPECTED_OPERATIONS = {
-  getDataset: ["get", "/{account}/datasets/{dataset}", "200", "seed"],
-  listDatasetsForSpace: ["get", "/{account}/spaces/{space}/datasets", "200", "seed"],
+  getDataset: ["get", "/{account}/datasets/{dataset}", "200", "seed", HAL],
+  listDatasetsForSpace: ["get", "/{account}/spaces/{space}/datasets", "200", "seed", HAL],
   listDatasetsForDataSource: [
     "get",
     "/{account}/data_sources/{data_source}/datasets",
     "200",
     "seed",
+    HAL,
   ],
-  updateDataset: ["patch", "/{account}/datasets/{dataset}", "200", "seed"],
-  deleteDataset: ["delete", "/{account}/datasets/{dataset}", "200", "seed"],
-  listReportsForDataset: ["get", "/{account}/datasets/{dataset}/reports", "200", "seed"],
-  listReportRuns: ["get", "/{account}/reports/{report}/runs", "200", "seed"],
-  refreshDatasetsInReport: ["post", "/{account}/reports/{report}/runs", "202", "seed"],
-  getReportRun: ["get", "/{account}/reports/{report}/runs/{run}", "200", "reference"],
-  runDataset: ["post", "/{account}/datasets/{dataset}/runs", "202", "reference"],
-  listDatasetRuns: ["get", "/{account}/datasets/{dataset}/runs", "200", "reference"],
-  getDatasetRun: ["get", "/{account}/datasets/{dataset}/runs/{run}", "200", "reference"],
-  listSpaces: ["get", "/{account}/spaces", "200", "reference"],
-  getSpace: ["get", "/{account}/spaces/{space}", "200", "reference"],
-  listDataSources: ["get", "/{account}/data_sources", "200", "reference"],
-  getDataSource: ["get", "/{account}/data_sources/{data_source}", "200", "reference"],
-  verifyCredentials: ["get", "/verify", "200", "reference"],
+  updateDataset: ["patch", "/{account}/datasets/{dataset}", "200", "seed", HAL],
+  deleteDataset: ["delete", "/{account}/datasets/{dataset}", "200", "seed", []],
+  listReportsForDataset: ["get", "/{account}/datasets/{dataset}/reports", "200", "seed", HAL],
+  listReportRuns: ["get", "/{account}/reports/{report}/runs", "200", "seed", HAL],
+  refreshDatasetsInReport: ["post", "/{account}/reports/{report}/runs", "202", "seed", HAL],
+  getReportRun: ["get", "/{account}/reports/{report}/runs/{run}", "200", "reference", HAL],
+  runDataset: ["post", "/{account}/datasets/{dataset}/runs", "202", "reference", HAL],
+  listDatasetRuns: ["get", "/{account}/datasets/{dataset}/runs", "200", "reference", HAL],
+  getDatasetRun: ["get", "/{account}/datasets/{dataset}/runs/{run}", "200", "reference", HAL],
+  listSpaces: ["get", "/{account}/spaces", "200", "reference", HAL],
+  getSpace: ["get", "/{account}/spaces/{space}", "200", "reference", HAL],
+  listDataSources: ["get", "/{account}/data_sources", "200", "reference", HAL],
+  getDataSource: ["get", "/{account}/data_sources/{data_source}", "200", "reference", HAL],
+  verifyCredentials: ["get", "/verify", "200", "reference", HAL],
+  getReport: ["get", "/{account}/reports/{report}", "200", "reference", HAL],
+  updateReport: ["patch", "/{account}/reports/{report}", "200", "reference", HAL],
+  deleteReport: ["delete", "/{account}/reports/{report}", "200", "reference", []],
+  listReportsForSpace: ["get", "/{account}/spaces/{space}/reports", "200", "reference", HAL],
+  listReportsForDataSource: [
+    "get",
+    "/{account}/data_sources/{data_source}/reports",
+    "200",
+    "reference",
+    HAL,
+  ],
+  listQueriesForReport: ["get", "/{account}/reports/{report}/queries", "200", "reference", HAL],
+  getQuery: ["get", "/{account}/reports/{report}/queries/{query}", "200", "reference", HAL],
+  listQueryRuns: [
+    "get",
+    "/{account}/reports/{report}/runs/{run}/query_runs",
+    "200",
+    "reference",
+    HAL,
+  ],
+  getQueryRun: [
+    "get",
+    "/{account}/reports/{report}/runs/{run}/query_runs/{query_run}",
+    "200",
+    "reference",
+    HAL,
+  ],
+  getReportRunResultsCsv: [
+    "get",
+    "/{account}/reports/{report}/runs/{run}/results/content.csv",
+    "200",
+    "reference",
+    ["text/csv", "application/zip"],
+  ],
+  getReportRunResultsJson: [
+    "get",
+    "/{account}/reports/{report}/runs/{run}/results/content.json",
+    "200",
+    "reference",
+    ["application/json"],
+  ],
+  getQueryRunResultsCsv: [
+    "get",
+    "/{account}/reports/{report}/runs/{run}/query_runs/{query_run}/results/content.csv",
+    "200",
+    "reference",
+    ["text/csv"],
+  ],
+  getQueryRunResultsJson: [
+    "get",
+    "/{account}/reports/{report}/runs/{run}/query_runs/{query_run}/results/content.json",
+    "200",
+    "reference",
+    ["application/json"],
+  ],
+  listDatasetFields: ["get", "/{account}/datasets/{dataset}/fields", "200", "reference", HAL],
+  listFieldDescriptions: [
+    "get",
+    "/{account}/datasets/{dataset}/field_descriptions",
+    "200",
+    "reference",
+    HAL,
+  ],
+  createFieldDescription: [
+    "post",
+    "/{account}/datasets/{dataset}/field_descriptions",
+    "200",
+    "reference",
+    HAL,
+  ],
+  updateFieldDescription: [
+    "patch",
+    "/{account}/datasets/{dataset}/field_descriptions/{field_description}",
+    "200",
+    "reference",
+    HAL,
+  ],
+  deleteFieldDescription: [
+    "delete",
+    "/{account}/datasets/{dataset}/field_descriptions/{field_description}",
+    "200",
+    "reference",
+    HAL,
+  ],
+  listDatasetSchedules: ["get", "/{account}/datasets/{dataset}/schedules", "200", "reference", HAL],
+  listCollections: ["get", "/{account}/collections", "200", "observed", HAL],
+  getCollection: ["get", "/{account}/collections/{space}", "200", "observed", HAL],
+  listReportsForCollection: [
+    "get",
+    "/{account}/collections/{space}/reports",
+    "200",
+    "observed",
+    HAL,
+  ],
 } as const;
 
 const FILTERED_LISTINGS = [
@@ -40,10 +136,28 @@ const FILTERED_LISTINGS = [
   "listDatasetsForDataSource",
   "listReportRuns",
   "listDatasetRuns",
+  "listReportsForSpace",
+  "listReportsForDataSource",
+  "listReportsForCollection",
 ];
 
+/** The operations that answer with the rows themselves rather than a HAL document. */
+const RESULT_CONTENT = [
+  "getReportRunResultsCsv",
+  "getReportRunResultsJson",
+  "getQueryRunResultsCsv",
+  "getQueryRunResultsJson",
+];
+
+const operationById = (id: string): Json =>
+  operations().find((o) => o.operation.operationId === id)!.operation;
+
+/** A response, resolved when it is a shared one under components/responses. */
+const resolveResponse = (response: Json): Json =>
+  response.$ref ? spec.components.responses[response.$ref.split("/").pop()] : response;
+
 describe("the bundled spec", () => {
-  it("describes exactly the seventeen operations, each at its method and path", () => {
+  it("describes exactly the expected operations, each at its method and path", () => {
     const found = Object.fromEntries(
       operations().map((o) => [o.operation.operationId, [o.method, o.path]]),
     );
@@ -54,17 +168,25 @@ describe("the bundled spec", () => {
   });
 
   it.each(Object.entries(EXPECTED_OPERATIONS))(
-    "%s documents its success, 401, 404 and 429, and where it comes from",
+    "%s documents its success, 401, 403, 404 and 429, and where it comes from",
     (id, [, path, success, source]) => {
-      const { operation } = operations().find((o) => o.operation.operationId === id)!;
+      const operation = operationById(id);
       expect(operation.summary).toBeTruthy();
       expect(operation.description).toBeTruthy();
       expect(operation["x-source"]).toBe(source);
-      // Only /verify names no account or token that could be missing.
-      const notFound = path === "/verify" ? [] : ["404"];
+      // Only /verify names no account or token that could be missing or out of reach.
+      const perAccount = path === "/verify" ? [] : ["403", "404"];
       expect(Object.keys(operation.responses)).toEqual(
-        expect.arrayContaining([success, "401", ...notFound, "429"]),
+        expect.arrayContaining([success, "401", ...perAccount, "429"]),
       );
+    },
+  );
+
+  it.each(Object.entries(EXPECTED_OPERATIONS))(
+    "%s answers success with exactly its documented media types",
+    (id, [, , success, , mediaTypes]) => {
+      const response = resolveResponse(operationById(id).responses[success]);
+      expect(Object.keys(response.content ?? {})).toEqual([...mediaTypes]);
     },
   );
 
@@ -516,5 +638,189 @@ describe("descriptions", () => {
       .filter(([, p]) => !p.description)
       .map(([name]) => name);
     expect(missing).toEqual([]);
+  });
+});
+
+describe("result content", () => {
+  it("is declared on exactly the four content paths, which Mode answers whatever Accept says", () => {
+    const marked = operations()
+      .filter(({ operation }) => operation["x-accept-ignored"] === true)
+      .map(({ operation }) => operation.operationId);
+    expect(marked.sort()).toEqual([...RESULT_CONTENT].sort());
+    for (const { path, operation } of operations())
+      expect(RESULT_CONTENT.includes(operation.operationId), path).toBe(
+        /\/results\/content\.(csv|json)$/.test(path),
+      );
+  });
+
+  it.each(RESULT_CONTENT)(
+    "%s answers a purged run with 404 run results not found, in Mode's error body",
+    (id) => {
+      const notFound = resolveResponse(operationById(id).responses["404"]);
+      const examples = notFound.content["application/json"].examples;
+      expect(Object.values<Json>(examples).map((e) => e.value.message)).toContain(
+        "run results not found",
+      );
+      const validate = validatorAt("#/components/schemas/ModeError");
+      for (const example of Object.values<Json>(examples))
+        expect(validate(example.value), describeErrors(validate.errors)).toBe(true);
+    },
+  );
+
+  it("gives the CSV answers CSV examples with a header line and rows of the same width", () => {
+    for (const id of ["getReportRunResultsCsv", "getQueryRunResultsCsv"]) {
+      const csv = resolveResponse(operationById(id).responses["200"]).content["text/csv"];
+      for (const example of Object.values<Json>(csv.examples)) {
+        const value = spec.components.examples[example.$ref.split("/").pop()].value as string;
+        const lines = value.trimEnd().split("\n");
+        const width = lines[0]!.split(",").length;
+        expect(lines.length).toBeGreaterThan(1);
+        for (const line of lines) expect(line.split(","), line).toHaveLength(width);
+      }
+    }
+  });
+
+  const rows = validatorAt("#/components/schemas/ResultRows");
+
+  it.each([
+    [[]],
+    [[{ region: "EMEA", orders: 1284, revenue_usd: 162918.4, shipped: true, note: null }]],
+  ])("accepts the JSON rows %j", (body) =>
+    expect(rows(body), describeErrors(rows.errors)).toBe(true),
+  );
+
+  it.each([[{ rows: [] }], [["EMEA", 1284]], [[["EMEA", 1284]]]])(
+    "refuses the JSON rows %j: an array of objects keyed by column",
+    (body) => expect(rows(body)).toBe(false),
+  );
+});
+
+describe("query runs", () => {
+  const queryRun = spec.components.schemas.QueryRun;
+
+  it("carry the fields a failed run's reason lives in, and the link to their rows", () => {
+    for (const name of [
+      "state",
+      "error_code",
+      "error_type",
+      "error_message",
+      "limit",
+      "max_result_bytes",
+      "raw_source",
+      "rendered_source",
+      "query_token",
+      "data_source_token",
+    ])
+      expect(queryRun.properties, name).toHaveProperty(name);
+    expect(spec.components.schemas.QueryRunLinks.properties).toHaveProperty("result");
+  });
+
+  it("accept the documented string forms and the live boolean and integer ones", () => {
+    const validate = validatorAt("#/components/schemas/QueryRun");
+    const example = spec.components.examples.QueryRun.value;
+    for (const variant of [
+      { limit: true, max_result_bytes: 10737418240, id: 3535709679 },
+      { limit: "false", max_result_bytes: "10737418240", id: "3535709679" },
+      { parameters: { region: "EMEA" } },
+      { error_message: null, error_code: null },
+    ])
+      expect(validate({ ...example, ...variant }), describeErrors(validate.errors)).toBe(true);
+  });
+
+  it("show a failed query run with the reason", () => {
+    const failed = spec.components.examples.FailedQueryRun.value;
+    expect(failed.state).toBe("failed");
+    expect(failed.error_message).toEqual(expect.any(String));
+  });
+});
+
+describe("request bodies of the report and field-description writes", () => {
+  const updateReport = validatorAt("#/components/schemas/UpdateReportRequest");
+  const create = validatorAt("#/components/schemas/CreateFieldDescriptionRequest");
+  const update = validatorAt("#/components/schemas/UpdateFieldDescriptionRequest");
+
+  it.each([
+    [{ report: { name: "Weekly regional sales (EMEA)" } }],
+    [{ report: { space_token: "c07d5e2a8b31" } }],
+    [{ report: { description: "" } }],
+  ])("accept the report update %j", (body) =>
+    expect(updateReport(body), describeErrors(updateReport.errors)).toBe(true),
+  );
+
+  it.each([
+    [{ report: {} }],
+    [{ name: "Weekly regional sales" }],
+    [{ report: { title: "Weekly" } }],
+    [{ report: { name: "" } }],
+    [{ report: { space_token: "a b" } }],
+  ])("refuse the report update %j", (body) => expect(updateReport(body)).toBe(false));
+
+  it.each([
+    [{ name: "region", desc: "Shipping region" }],
+    [{ field_description: { name: "region", desc: "Shipping region" } }],
+  ])("accept the new field description %j", (body) =>
+    expect(create(body), describeErrors(create.errors)).toBe(true),
+  );
+
+  it.each([
+    [{ name: "region" }],
+    [{ desc: "Shipping region" }],
+    [{ name: "region", description: "Shipping region" }],
+    [{ name: "region", desc: "Shipping region", column: "region" }],
+    [{ name: "region", desc: "x".repeat(351) }],
+    [{ field_description: { name: "region", desc: "Shipping region" }, name: "region" }],
+    [{ field_description: { name: "region" } }],
+  ])("refuse the new field description %j", (body) => expect(create(body)).toBe(false));
+
+  it.each([[{ desc: "Shipping region" }], [{ field_description: { desc: "Shipping region" } }]])(
+    "accept the field description change %j",
+    (body) => expect(update(body), describeErrors(update.errors)).toBe(true),
+  );
+
+  it.each([
+    [{}],
+    [{ name: "region", desc: "Shipping region" }],
+    [{ field_description: { desc: "" } }],
+    [{ description: "Shipping region" }],
+    [{ desc: "Shipping region", name: "region" }],
+    [{ field_description: { desc: "Shipping region", name: "region" } }],
+  ])("refuse the field description change %j", (body) => expect(update(body)).toBe(false));
+});
+
+describe("the /collections paths", () => {
+  // Mode answers /collections as it answers /spaces; each newer path mirrors its older twin.
+  const twins = [
+    ["listCollections", "listSpaces"],
+    ["getCollection", "getSpace"],
+    ["listReportsForCollection", "listReportsForSpace"],
+  ] as const;
+
+  it.each(twins)("%s takes the parameters and gives the answers of %s", (newer, older) => {
+    const a = operationById(newer);
+    const b = operationById(older);
+    expect(a.parameters ?? []).toEqual(b.parameters ?? []);
+    expect(Object.keys(a.responses)).toEqual(Object.keys(b.responses));
+    for (const status of Object.keys(a.responses))
+      expect(
+        resolveResponse(a.responses[status]).content?.["application/hal+json"]?.schema,
+      ).toEqual(resolveResponse(b.responses[status]).content?.["application/hal+json"]?.schema);
+  });
+});
+
+describe("listings that ignore paging", () => {
+  it("name the parameters Mode accepts and ignores, none of which they also declare", () => {
+    const marked = operations().filter(({ operation }) => operation["x-ignored-query-parameters"]);
+    expect(marked.map(({ operation }) => operation.operationId).sort()).toEqual([
+      "listDataSources",
+      "listQueriesForReport",
+      "listQueryRuns",
+    ]);
+    for (const { operation } of marked) {
+      const declared = (operation.parameters ?? []).map(
+        (p: Json) => spec.components.parameters[p.$ref.split("/").pop()].name,
+      );
+      for (const name of operation["x-ignored-query-parameters"])
+        expect(declared, operation.operationId).not.toContain(name);
+    }
   });
 });

@@ -1,0 +1,3 @@
+curl --user "$MODE_API_TOKEN:$MODE_API_SECRET" \
+  --header 'Accept: application/hal+json' \
+  https://app.mode.com/api/northwind/datasets/5a4177a2902c/field_descriptions
