@@ -26,7 +26,6 @@ import { buildReport, type ReportExtras, type SimulatorReport } from "./report/b
 import type { Redactor } from "../report/index.js";
 import { collectSecrets } from "./report/secrets.js";
 import { createTimeline, type Timeline } from "./report/timeline.js";
-import { matchUpcoming } from "./upcoming-routes.js";
 import { seededRandom } from "./random.js";
 import { type ErrorAnswer, modeError } from "./wire/error.js";
 import { ACCOUNT, seedWorkspace } from "./workspace/seed.js";
@@ -226,9 +225,8 @@ export function createEngine(
     const method = exchange.method;
     const segments = pathSegments(specPath);
     const operation: OperationInfo | undefined = index.match(method, segments);
-    const upcoming = operation ? undefined : matchUpcoming(method, segments);
-    exchange.operation = operation?.id ?? upcoming?.route.id ?? null;
-    if (!operation && !upcoming) {
+    exchange.operation = operation?.id ?? null;
+    if (!operation) {
       const others = index.operations.filter(
         (o) => o.method !== method && index.match(o.method, segments) === o,
       );
@@ -255,8 +253,7 @@ export function createEngine(
       return fromError(modeError("not_found", `not found: the API has no path ${specPath}`));
     }
 
-    const needsAuth = operation ? operation.basicAuth : true;
-    if (needsAuth && !credentials) {
+    if (operation.basicAuth && !credentials) {
       // Blank ones are the kit's `blank-basic-credentials` finding; anything else is said here.
       if (!exchange.checks.some((c) => c.rule === "blank-basic-credentials")) {
         exchange.checks.push({
@@ -306,42 +303,30 @@ export function createEngine(
       );
     }
 
-    let pathParams: Record<string, string>;
-    let query: Record<string, string | number> = {};
-    let parsedBody: unknown;
-    if (operation) {
-      const input = checkInput(document, index, operation, {
-        segments,
-        query: [...new URLSearchParams(search)],
-        contentType: request.headers.get("content-type") ?? undefined,
-        body,
+    const input = checkInput(document, index, operation, {
+      segments,
+      query: [...new URLSearchParams(search)],
+      contentType: request.headers.get("content-type") ?? undefined,
+      body,
+    });
+    for (const problem of input.problems) {
+      exchange.checks.push({
+        rule:
+          problem.location.startsWith("request.body") ||
+          problem.location.startsWith("request.header")
+            ? "request/invalid-body"
+            : "request/invalid-parameter",
+        severity: "error",
+        location: problem.location,
+        message: problem.message,
       });
-      for (const problem of input.problems) {
-        exchange.checks.push({
-          rule:
-            problem.location.startsWith("request.body") ||
-            problem.location.startsWith("request.header")
-              ? "request/invalid-body"
-              : "request/invalid-parameter",
-          severity: "error",
-          location: problem.location,
-          message: problem.message,
-        });
-      }
-      if (input.problems.length > 0) {
-        return fromError(
-          modeError(
-            "bad_request",
-            `Bad request: ${input.problems.map((p) => p.message).join("; ")}`,
-          ),
-        );
-      }
-      pathParams = input.path;
-      query = input.query;
-      parsedBody = input.body;
-    } else {
-      pathParams = upcoming?.path ?? {};
     }
+    if (input.problems.length > 0) {
+      return fromError(
+        modeError("bad_request", `Bad request: ${input.problems.map((p) => p.message).join("; ")}`),
+      );
+    }
+    const { path: pathParams, query, body: parsedBody } = input;
 
     if (pathParams["account"] !== undefined && pathParams["account"] !== workspace.account) {
       return fromError(
@@ -359,7 +344,7 @@ export function createEngine(
       await wait(clock.toReal(SLOW_ANSWER_MS), request.signal);
     }
 
-    const handler = operation ? handlers[operation.id] : upcoming?.route.handler;
+    const handler = handlers[operation.id];
     if (!handler) {
       return fromError(
         modeError(
@@ -415,9 +400,10 @@ export function createEngine(
     });
     const content = answer.result?.content;
     let text: string | undefined;
-    let chunks: Iterable<string> | undefined;
+    let chunks: Iterable<string | Uint8Array> | undefined;
     if (content) {
       headers.set("Content-Type", content.contentType);
+      for (const [name, value] of Object.entries(content.headers ?? {})) headers.set(name, value);
       chunks = content.chunks();
     } else if (answer.json !== undefined) {
       headers.set(
@@ -427,14 +413,15 @@ export function createEngine(
       text = JSON.stringify(answer.json);
     }
     if (answer.stall) {
-      const bytes = new TextEncoder().encode(text ?? firstChunk(chunks));
+      const first = text ?? firstChunk(chunks);
+      const bytes = typeof first === "string" ? new TextEncoder().encode(first) : first;
       return new Response(stalledBody(bytes, signal), { status: answer.status, headers });
     }
     if (chunks) return new Response(streamOf(chunks), { status: answer.status, headers });
     return new Response(text ?? null, { status: answer.status, headers });
   }
 
-  function firstChunk(chunks: Iterable<string> | undefined): string {
+  function firstChunk(chunks: Iterable<string | Uint8Array> | undefined): string | Uint8Array {
     const first = chunks?.[Symbol.iterator]().next();
     return first && !first.done ? first.value : "";
   }
@@ -464,14 +451,17 @@ export function createEngine(
     });
   }
 
-  function streamOf(chunks: Iterable<string>): ReadableStream<Uint8Array> {
+  function streamOf(chunks: Iterable<string | Uint8Array>): ReadableStream<Uint8Array> {
     const iterator = chunks[Symbol.iterator]();
     const encoder = new TextEncoder();
     return new ReadableStream<Uint8Array>({
       pull(controller) {
         const next = iterator.next();
         if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
+        else
+          controller.enqueue(
+            typeof next.value === "string" ? encoder.encode(next.value) : next.value,
+          );
       },
       cancel() {
         iterator.return?.();

@@ -34,53 +34,66 @@ const itemsOf = (body: Json): Json[] =>
   (Object.values(body?._embedded ?? {}).find(Array.isArray) as Json[] | undefined) ?? [];
 
 /**
- * A token for each path parameter of `template`, found through the API: a parameter's token is
- * the first item of the listing its template stops at (`/{account}/reports/{report}/runs` for
- * `{run}`); a Dataset is found through a Collection, a report through the Datasets it imports.
+ * A token for each path parameter of `template`, found through the API as a client would: a
+ * parameter's candidates are the items of the listing its template stops at
+ * (`/{account}/reports/{report}/runs` for `{run}`), succeeded runs first; a Dataset is found
+ * through the Collections, a report through a Collection's reports. Candidates are tried in turn
+ * until every later parameter has one too (a Dataset with a described column, a run with results).
  */
 async function discoverTokens(template: string): Promise<Record<string, string>> {
   const sim = handDriven(options);
-  const tokens: Record<string, string> = template.includes("{account}") ? { account: ACCOUNT } : {};
-  const fill = (path: string): string =>
-    path.replace(/\{(\w+)\}/g, (_, name: string) =>
-      name === "account" ? ACCOUNT : (tokens[name] ?? `{${name}}`),
+  const names = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+  const prefixOf = (name: string): string => template.slice(0, template.indexOf(`{${name}}`) - 1);
+  const fill = (path: string, tokens: Record<string, string>): string =>
+    path.replace(/\{(\w+)\}/g, (_, name: string) => tokens[name] ?? `{${name}}`);
+  /** The items of the listing at `listing` (a template), all on one page where it pages. */
+  const items = async (listing: string, tokens: Record<string, string> = {}): Promise<Json[]> => {
+    const operation = spec.paths[listing]?.get;
+    if (!operation) return [];
+    const paged = parametersOf({ method: "get", path: listing, operation }).some(
+      (p) => p.name === "per_page",
     );
-  const first = async (
-    path: string,
-    pick: (items: Json[]) => Json = (items) => items[0],
-  ): Promise<string | undefined> => {
-    const { status, body } = await sim.json(fill(path));
-    return status === 200 ? pick(itemsOf(body))?.token : undefined;
+    const { status, body } = await sim.json(
+      `${fill(listing, tokens)}${paged ? "?per_page=1000" : ""}`,
+    );
+    return status === 200 ? itemsOf(body) : [];
   };
-  const find = async (name: string, prefix: string): Promise<string | undefined> => {
-    if (name === "dataset") {
-      tokens["space"] ??= (await first("/{account}/spaces")) as string;
-      return first("/{account}/spaces/{space}/datasets");
-    }
-    if (name === "report") {
-      for (const space of itemsOf((await sim.json(fill("/{account}/spaces"))).body)) {
-        for (const dataset of itemsOf(
-          (await sim.json(fill(`/{account}/spaces/${space.token}/datasets?per_page=100`))).body,
-        )) {
-          const report = await first(`/{account}/datasets/${dataset.token}/reports`);
-          if (report) return report;
-        }
-      }
-      return undefined;
-    }
-    return first(prefix);
-  };
-  const segments = template.split("/");
-  for (let i = 0; i < segments.length; i++) {
-    const name = /^\{(\w+)\}$/.exec(segments[i] ?? "")?.[1];
-    if (!name || tokens[name]) continue;
-    const token = await find(name, segments.slice(0, i).join("/"));
-    if (!token)
-      throw new Error(
-        `no token found for {${name}} in ${template}: teach discoverTokens where to find one`,
+  const candidates = async (name: string, tokens: Record<string, string>): Promise<string[]> => {
+    if (name === "account") return [ACCOUNT];
+    const inEverySpace = async (listing: string): Promise<Json[]> => {
+      const spaces = await items("/{account}/spaces", { account: ACCOUNT });
+      const lists = await Promise.all(
+        spaces.map((s) => items(listing, { account: ACCOUNT, space: s.token })),
       );
-    tokens[name] = token;
-  }
+      return lists.flat();
+    };
+    const found =
+      name === "dataset"
+        ? await inEverySpace("/{account}/spaces/{space}/datasets")
+        : name === "report"
+          ? await inEverySpace("/{account}/spaces/{space}/reports")
+          : await items(prefixOf(name), tokens);
+    const succeededFirst = [
+      ...found.filter((i) => i.state === "succeeded"),
+      ...found.filter((i) => i.state !== "succeeded"),
+    ];
+    return succeededFirst.map((i) => i.token as string).slice(0, 12);
+  };
+  const resolve = async (
+    i: number,
+    tokens: Record<string, string>,
+  ): Promise<Record<string, string> | undefined> => {
+    const name = names[i];
+    if (name === undefined) return tokens;
+    for (const token of await candidates(name, tokens)) {
+      const done = await resolve(i + 1, { ...tokens, [name]: token });
+      if (done) return done;
+    }
+    return undefined;
+  };
+  const tokens = await resolve(0, {});
+  if (!tokens)
+    throw new Error(`no tokens found for ${template}: teach discoverTokens where to find them`);
   return tokens;
 }
 
@@ -88,11 +101,27 @@ const fillPath = (template: string, tokens: Record<string, string>): string =>
   template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(tokens[name] ?? ""));
 
 /** The request bodies to try, in order: the spec's own examples, or none. */
-function bodiesOf(op: Operation): unknown[] {
+async function bodiesOf(op: Operation, tokens: Record<string, string>): Promise<unknown[]> {
   const media = op.operation.requestBody?.content?.["application/json"];
   if (!media) return [undefined];
-  return Object.values(media.examples ?? {}).map((e) => resolveRef(e).value);
+  const examples = Object.values(media.examples ?? {}).map((e) => resolveRef(e).value);
+  const made = madeBodies[op.operation.operationId];
+  return made ? [...examples, await made(tokens)] : examples;
 }
+
+/**
+ * Bodies the spec's examples cannot give here, because they name what only Mode's example
+ * workspace has: a column to describe must be one of this Dataset's, not yet described.
+ */
+const madeBodies: Record<string, (tokens: Record<string, string>) => Promise<unknown>> = {
+  async createFieldDescription(tokens) {
+    const sim = handDriven(options);
+    const at = `/${ACCOUNT}/datasets/${tokens["dataset"]}`;
+    const columns = itemsOf((await sim.json(`${at}/fields`)).body).map((f) => f.name);
+    const described = itemsOf((await sim.json(`${at}/field_descriptions`)).body).map((d) => d.name);
+    return { name: columns.find((c) => !described.includes(c)), desc: "What this column holds." };
+  },
+};
 
 interface Sent {
   label: string;
@@ -145,7 +174,7 @@ describe.each(
 
     // Plainly, trying the spec's example bodies until one is accepted.
     let goodBody: unknown;
-    for (const body of bodiesOf(op)) {
+    for (const body of await bodiesOf(op, tokens)) {
       const answer = await send(op, path, { body });
       record(`plain${body === undefined ? "" : ` ${JSON.stringify(body)}`}`, answer);
       if (answer.status < 300) {

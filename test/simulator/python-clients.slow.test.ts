@@ -99,6 +99,56 @@ describe("a correct client", () => {
   }, 90_000);
 });
 
+describe("result content", () => {
+  it("a several-query report's CSV is a ZIP that Python's zipfile opens, one CSV per query", async () => {
+    const engine = createEngine({ datasets: 60 });
+    const get = async (path: string): Promise<Response> =>
+      (await engine.handle(
+        new Request(`https://app.mode.com/api/northwind${path}`, {
+          headers: { authorization: `Basic ${btoa("zip-token:zip-secret")}` },
+        }),
+      )) as Response;
+    const items = async (path: string) =>
+      Object.values((await (await get(path)).json())._embedded ?? {}).flat() as Array<{
+        token: string;
+        state?: string;
+      }>;
+    for (const space of await items("/spaces")) {
+      for (const report of await items(`/spaces/${space.token}/reports?per_page=1000`)) {
+        const queries = await items(`/reports/${report.token}/queries`);
+        const run = (await items(`/reports/${report.token}/runs?per_page=1000`)).find(
+          (r) => r.state === "succeeded",
+        );
+        if (queries.length < 2 || !run) continue;
+        const zip = new Uint8Array(
+          await (
+            await get(`/reports/${report.token}/runs/${run.token}/results/content.csv`)
+          ).arrayBuffer(),
+        );
+        const read = `import io, sys, zipfile
+z = zipfile.ZipFile(io.BytesIO(sys.stdin.buffer.read()))
+assert z.testzip() is None
+print(len(z.namelist()), all(z.read(n).decode().split("\\r\\n")[0] for n in z.namelist()))`;
+        const child = execFile("python3", ["-c", read]);
+        child.stdin?.end(zip);
+        const output = await new Promise<string>((resolve, reject) => {
+          let out = "";
+          child.stdout?.on("data", (d) => {
+            out += d;
+          });
+          child.on("error", reject);
+          child.on("close", (code) =>
+            code === 0 ? resolve(out.trim()) : reject(new Error(`python exited ${code}`)),
+          );
+        });
+        expect(output).toBe(`${queries.length} True`);
+        return;
+      }
+    }
+    throw new Error("no report with several queries and a succeeded run");
+  });
+});
+
 describe("faulty clients", () => {
   it("hammering through 429s: rate-limit/retry-after-ignored", async () => {
     const { report, rules, output } = await runClient(

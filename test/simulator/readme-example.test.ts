@@ -17,7 +17,10 @@ it("runs the README's vitest example against the simulator", async () => {
       'import { expect } from "vitest";\nconst runs: Promise<void>[] = [];\nconst it = (_name: string, test: () => Promise<void>): void => {\n  runs.push(test());\n};',
     )
     .replace('"mode-datasets/simulator"', `"${root}kit/simulator/index.ts"`)
-    .replace('"mode-datasets"', `"${root}src/index.ts"`)}\nexport const finished = Promise.all(runs);\n`;
+    .replace(
+      '"mode-datasets"',
+      `"${root}src/index.ts"`,
+    )}\nexport const finished = Promise.all(runs);\n`;
   const dir = `${root}build/simulator`;
   mkdirSync(dir, { recursive: true });
   writeFileSync(`${dir}/readme-example.ts`, runnable);

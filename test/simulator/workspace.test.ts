@@ -464,3 +464,162 @@ describe("options", () => {
     expect(() => createModeSimulator(options)).toThrow(message);
   });
 });
+
+describe("reports, queries and columns", () => {
+  /** A report with several queries, one of its succeeded runs, and that run's query runs. */
+  async function multiQueryRun(sim: Sim) {
+    for (const space of await spacesOf(sim)) {
+      for (const report of (
+        await sim.json(`/northwind/spaces/${space.token}/reports?per_page=1000`)
+      ).body._embedded.reports ?? []) {
+        const queries = (await sim.json(`/northwind/reports/${report.token}/queries`)).body
+          ._embedded.queries;
+        if (queries.length < 2) continue;
+        const runs = (await sim.json(`/northwind/reports/${report.token}/runs?per_page=1000`)).body
+          ._embedded.report_runs;
+        const run = runs.find((r: { state: string }) => r.state === "succeeded");
+        if (!run) continue;
+        const at = `/northwind/reports/${report.token}/runs/${run.token}`;
+        const queryRuns = (await sim.json(`${at}/query_runs`)).body._embedded.query_runs;
+        return { report, queries, at, queryRuns };
+      }
+    }
+    throw new Error("no report with several queries and a succeeded run");
+  }
+
+  it("answers a several-query report's CSV as a ZIP of one CSV per query run", async () => {
+    const sim = handDriven({ datasets: 60 });
+    const { queries, at, queryRuns } = await multiQueryRun(sim);
+    expect(queryRuns.map((q: { query_token: string }) => q.query_token)).toEqual(
+      queries.map((q: { token: string }) => q.token),
+    );
+    const zip = await sim.send("GET", `${at}/results/content.csv`);
+    expect(zip.headers.get("content-type")).toBe("application/zip");
+    expect(zip.headers.get("content-disposition")).toMatch(/^attachment; filename=".+\.zip"$/);
+    const entries = storedEntries(new Uint8Array(await zip.arrayBuffer()));
+    expect(entries).toHaveLength(queries.length);
+    for (const [i, queryRun] of queryRuns.entries()) {
+      const csv = await (
+        await sim.send("GET", `${at}/query_runs/${queryRun.token}/results/content.csv`)
+      ).text();
+      expect(new TextDecoder().decode(entries[i]?.data)).toBe(csv);
+    }
+  });
+
+  it("says why a failed Dataset run failed in its query run", async () => {
+    const sim = handDriven({ datasets: 40, timeScale: 100 });
+    for (const space of await spacesOf(sim)) {
+      for (const dataset of await datasetsOf(sim, space.token)) {
+        const runs = (await sim.json(`/northwind/datasets/${dataset.token}/runs?per_page=1000`))
+          .body._embedded.report_runs;
+        const failed = runs.find((r: { state: string }) => r.state === "failed");
+        if (!failed) continue;
+        const [queryRun] = (
+          await sim.json(`/northwind/reports/${dataset.token}/runs/${failed.token}/query_runs`)
+        ).body._embedded.query_runs;
+        expect(queryRun).toMatchObject({ state: "failed", error_code: "SqlUnknownObject" });
+        expect(queryRun.error_message).toMatch(/does not exist or not authorized/);
+        const content = await sim.json(
+          `/northwind/reports/${dataset.token}/runs/${failed.token}/results/content.json`,
+        );
+        expect(content.body).toEqual({ id: "not_found", message: "run results not found" });
+        return;
+      }
+    }
+    throw new Error("no failed run");
+  });
+
+  it("describes, redescribes and undescribes a column, refusing one the Dataset does not have", async () => {
+    const sim = handDriven();
+    const [space] = await spacesOf(sim);
+    const [dataset] = await datasetsOf(sim, space?.token as string);
+    const at = `/northwind/datasets/${dataset?.token}`;
+    const columns = (await sim.json(`${at}/fields`)).body._embedded.fields.map(
+      (f: { name: string }) => f.name,
+    );
+    const described =
+      (await sim.json(`${at}/field_descriptions`)).body._embedded.field_descriptions?.map(
+        (d: { name: string }) => d.name,
+      ) ?? [];
+    const column = columns.find((c: string) => !described.includes(c));
+    const created = await (
+      await sim.send("POST", `${at}/field_descriptions`, {
+        body: { field_description: { name: column, desc: "First words." } },
+      })
+    ).json();
+    expect(created).toMatchObject({ name: column, description: "First words." });
+    const changed = await (
+      await sim.send("PATCH", `${at}/field_descriptions/${created.token}`, {
+        body: { desc: "Better words." },
+      })
+    ).json();
+    expect(changed.description).toBe("Better words.");
+    expect((await sim.json(`${at}/field_descriptions`)).body._embedded.field_descriptions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ token: created.token, description: "Better words." }),
+      ]),
+    );
+    expect((await sim.send("DELETE", `${at}/field_descriptions/${created.token}`)).status).toBe(
+      200,
+    );
+    expect(
+      (
+        await sim.send("PATCH", `${at}/field_descriptions/${created.token}`, {
+          body: { desc: "x" },
+        })
+      ).status,
+    ).toBe(404);
+    const unknown = await sim.send("POST", `${at}/field_descriptions`, {
+      body: { name: "no_such_column", desc: "x" },
+    });
+    expect(unknown.status).toBe(400);
+    expect((await unknown.json()).message).toMatch(
+      /has no column "no_such_column"; its columns are /,
+    );
+  });
+
+  it("renames, moves and deletes a report, and lists Collections at /collections as at /spaces", async () => {
+    const sim = handDriven();
+    const [first, second] = await spacesOf(sim);
+    expect((await sim.json("/northwind/collections")).body._embedded.spaces).toEqual(
+      await spacesOf(sim),
+    );
+    const report =
+      (await sim.json(`/northwind/collections/${first?.token}/reports?per_page=1000`)).body
+        ._embedded.reports?.[0] ??
+      (await sim.json(`/northwind/spaces/${second?.token}/reports?per_page=1000`)).body._embedded
+        .reports[0];
+    const at = `/northwind/reports/${report.token}`;
+    const moved = await (
+      await sim.send("PATCH", at, {
+        body: { report: { name: "Board pack", space_token: second?.token } },
+      })
+    ).json();
+    expect(moved).toMatchObject({ name: "Board pack", space_token: second?.token });
+    const inSecond = (await sim.json(`/northwind/spaces/${second?.token}/reports?per_page=1000`))
+      .body._embedded.reports;
+    expect(inSecond.map((r: { token: string }) => r.token)).toContain(report.token);
+    expect((await sim.send("DELETE", at)).status).toBe(200);
+    expect((await sim.json(at)).status).toBe(404);
+    expect((await sim.json(`${at}/runs`)).status).toBe(404);
+  });
+});
+
+/** The entries of a ZIP of stored files: enough of the format to check what the simulator wrote. */
+function storedEntries(zip: Uint8Array): Array<{ name: string; data: Uint8Array }> {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const entries: Array<{ name: string; data: Uint8Array }> = [];
+  let at = 0;
+  while (view.getUint32(at, true) === 0x04034b50) {
+    expect(view.getUint16(at + 8, true)).toBe(0);
+    const size = view.getUint32(at + 18, true);
+    const nameLength = view.getUint16(at + 26, true);
+    const name = new TextDecoder().decode(zip.subarray(at + 30, at + 30 + nameLength));
+    const start = at + 30 + nameLength + view.getUint16(at + 28, true);
+    entries.push({ name, data: zip.subarray(start, start + size) });
+    at = start + size;
+  }
+  expect(view.getUint32(zip.byteLength - 22, true)).toBe(0x06054b50);
+  expect(view.getUint16(zip.byteLength - 22 + 10, true)).toBe(entries.length);
+  return entries;
+}

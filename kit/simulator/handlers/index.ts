@@ -2,6 +2,24 @@
 // no handler here answers 501, and the test that sends every operation fails, naming it.
 import { getDataSource, listDataSources } from "./data-sources.js";
 import {
+  createFieldDescription,
+  deleteFieldDescription,
+  listDatasetFields,
+  listDatasetSchedules,
+  listFieldDescriptions,
+  updateFieldDescription,
+} from "./fields.js";
+import { getQuery, getQueryRun, listQueriesForReport, listQueryRuns } from "./queries.js";
+import {
+  deleteReport,
+  getReport,
+  listReportsForCollection,
+  listReportsForDataSource,
+  listReportsForSpace,
+  updateReport,
+} from "./reports.js";
+import { queryRunResults, reportRunResults } from "./results.js";
+import {
   deleteDataset,
   getDataset,
   listDatasetsForDataSource,
@@ -17,7 +35,7 @@ import {
   refreshDatasetsInReport,
   runDataset,
 } from "./runs.js";
-import { getSpace, listSpaces } from "./spaces.js";
+import { getCollection, getSpace, listCollections, listSpaces } from "./spaces.js";
 import type { Handler } from "./types.js";
 import { verifyCredentials } from "./verify.js";
 
@@ -38,7 +56,29 @@ export const handlers: Readonly<Record<string, Handler>> = {
   getReportRun,
   listSpaces,
   getSpace,
+  listCollections,
+  getCollection,
   listDataSources,
   getDataSource,
   verifyCredentials,
+  listDatasetFields,
+  listFieldDescriptions,
+  createFieldDescription,
+  updateFieldDescription,
+  deleteFieldDescription,
+  listDatasetSchedules,
+  getReport,
+  updateReport,
+  deleteReport,
+  listReportsForSpace,
+  listReportsForCollection,
+  listReportsForDataSource,
+  listQueriesForReport,
+  getQuery,
+  listQueryRuns,
+  getQueryRun,
+  getReportRunResultsCsv: reportRunResults("csv"),
+  getReportRunResultsJson: reportRunResults("json"),
+  getQueryRunResultsCsv: queryRunResults("csv"),
+  getQueryRunResultsJson: queryRunResults("json"),
 };

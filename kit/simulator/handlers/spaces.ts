@@ -5,22 +5,28 @@ import { collectionBody, pageOf } from "../wire/listing.js";
 import { spaceBody } from "../wire/space.js";
 import type { Handler } from "./types.js";
 
-export const listSpaces: Handler = ({ workspace, query }) => {
-  const { account } = workspace;
-  // Collections are listed in the order they were made; they take no `order` of their own.
-  const page = pageOf(
-    workspace.spaces(),
-    { page: query["page"], per_page: query["per_page"] },
-    { sorted: false },
-  );
-  if (typeof page === "string") return modeError("bad_request", page);
-  const bodies = page.items.map((s) => spaceBody(account, s));
-  return {
-    status: 200,
-    body: collectionBody(`/${account}/spaces`, query, "spaces", page, bodies),
-    listing: { page: page.page, perPage: page.perPage, last: page.page >= page.totalPages },
+/** The Collections, at `/spaces` or `/collections` as the path was sent: the same listing. */
+const listAt =
+  (word: "spaces" | "collections"): Handler =>
+  ({ workspace, query }) => {
+    const { account } = workspace;
+    // Collections are listed in the order they were made; they take no `order` of their own.
+    const page = pageOf(
+      workspace.spaces(),
+      { page: query["page"], per_page: query["per_page"] },
+      { sorted: false },
+    );
+    if (typeof page === "string") return modeError("bad_request", page);
+    const bodies = page.items.map((s) => spaceBody(account, s));
+    return {
+      status: 200,
+      body: collectionBody(`/${account}/${word}`, query, "spaces", page, bodies),
+      listing: { page: page.page, perPage: page.perPage, last: page.page >= page.totalPages },
+    };
   };
-};
+
+export const listSpaces = listAt("spaces");
+export const listCollections = listAt("collections");
 
 export const getSpace: Handler = ({ workspace, path }) => {
   const space = workspace.space(path["space"] ?? "");
@@ -31,3 +37,5 @@ export const getSpace: Handler = ({ workspace, path }) => {
     );
   return { status: 200, body: spaceBody(workspace.account, space) };
 };
+
+export const getCollection = getSpace;

@@ -22,7 +22,9 @@ export interface HandlerContext {
 /** A streamed body: result content, written as it is generated. */
 export interface StreamedContent {
   contentType: string;
-  chunks(): Iterable<string>;
+  /** Headers of its own, such as `Content-Disposition`. */
+  headers?: Record<string, string>;
+  chunks(): Iterable<string | Uint8Array>;
 }
 
 export interface HandlerResult {

@@ -52,7 +52,7 @@ export function parseFilter(
  * `created_at`, as Mode lists runs; `sorted: false` keeps the given order (Collections). Returns
  * the reason, as a string, when the filter's moment is not real.
  */
-export function pageOf<T extends Partial<Timestamped>>(
+export function pageOf<T>(
   all: readonly T[],
   query: ListingQuery,
   { paged = true, sorted = true }: { paged?: boolean; sorted?: boolean } = {},
@@ -62,14 +62,15 @@ export function pageOf<T extends Partial<Timestamped>>(
     const filter = parseFilter(query.filter);
     if (typeof filter === "string") return filter;
     items = items.filter((item) => {
-      const at = item[filter.field] ?? 0;
+      const at = (item as Partial<Timestamped>)[filter.field] ?? 0;
       return filter.after ? at > filter.at : at < filter.at;
     });
   }
   if (sorted) {
     const key = query.order_by === "updated_at" ? "updatedAt" : "createdAt";
     const direction = query.order === "asc" ? 1 : -1;
-    items.sort((a, b) => direction * ((a[key] ?? 0) - (b[key] ?? 0)));
+    const at = (item: T): number => (item as Partial<Timestamped>)[key] ?? 0;
+    items.sort((a, b) => direction * (at(a) - at(b)));
   }
   const perPage = paged ? Number(query.per_page ?? DEFAULT_PER_PAGE) : Math.max(1, items.length);
   const page = paged ? Number(query.page ?? 1) : 1;

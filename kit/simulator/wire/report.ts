@@ -142,7 +142,7 @@ export function datasetBody(
   };
 }
 
-/** A report, as the reports importing a Dataset are listed. */
+/** A report, as `getReport` answers and every report listing lists it. */
 export function reportBody(
   facts: AccountFacts,
   report: ReportRecord,
@@ -150,8 +150,7 @@ export function reportBody(
   now: number,
 ): Record<string, unknown> {
   const { account, accountId } = facts;
-  const { last } = runSummary(runs, now);
-  const { fields } = runFields(runs, now);
+  const { last, lastSuccess, fields } = runFields(runs, now);
   const at = `/${account}/reports/${report.token}`;
   return {
     token: report.token,
@@ -164,23 +163,31 @@ export function reportBody(
     published_at: isoOrNull(report.publishedAt),
     edited_at: iso(report.editedAt),
     last_saved_at: iso(report.editedAt),
-    last_run_at: isoOrNull(last?.createdAt),
-    last_successfully_run_at: fields.last_successfully_run_at,
+    ...fields,
     space_token: report.spaceToken,
     account_id: accountId,
     account_username: account,
     archived: false,
     public: false,
     shared: true,
+    manual_run_disabled: false,
+    run_privately: false,
+    drilldowns_enabled: true,
+    imported_datasets: report.imports.map((token) => ({ token })),
     query_count: report.queryCount,
     chart_count: report.chartCount,
-    runs_count: runs.length,
     view_count: report.viewCount,
     _links: {
       self: api(at),
       web: web(`/${account}/reports/${report.token}`),
-      report_runs: api(`${at}/runs`),
+      account: api(`/${account}`),
+      creator: api(`/${report.creator}`),
       space: api(`/${account}/collections/${report.spaceToken}`),
+      queries: api(`${at}/queries`),
+      report_runs: api(`${at}/runs`),
+      report_run: { href: `/api${at}/runs/{id}{?embed[result]}`, templated: true },
+      ...(last ? { last_run: api(`${at}/runs/${last.token}`) } : {}),
+      ...(lastSuccess ? { last_successful_run: api(`${at}/runs/${lastSuccess.token}`) } : {}),
     },
   };
 }

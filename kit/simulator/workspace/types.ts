@@ -93,3 +93,39 @@ export interface RunRecord {
   /** Why a failed run failed, in the words a query error would use. */
   error: string | null;
 }
+
+/** One SQL query of a Dataset (it has one) or a report (one or more), with what its results hold. */
+export interface QueryRecord {
+  token: string;
+  id: number;
+  name: string;
+  rawQuery: string;
+  ownerToken: string;
+  dataSourceToken: string;
+  createdAt: number;
+  updatedAt: number;
+  /** The columns and row count its results hold; rows come from the seed and `rowsFrom`. */
+  columns: readonly Column[];
+  rowCount: number;
+  /** The token the rows are generated from: the Dataset the query reads, or the query itself. */
+  rowsFrom: string;
+}
+
+/** One query's part of a run: made, with its token, from the run and the query's place. */
+export interface QueryRunRecord {
+  token: string;
+  id: number;
+  run: RunRecord;
+  query: QueryRecord;
+}
+
+/** A description attached to one column of a Dataset. */
+export interface FieldDescriptionRecord {
+  token: string;
+  datasetToken: string;
+  /** The column it describes. */
+  name: string;
+  text: string;
+  createdAt: number;
+  updatedAt: number;
+}

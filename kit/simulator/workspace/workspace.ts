@@ -1,16 +1,29 @@
 // The workspace as requests change it: lookups by token, the writes Mode's API allows (rename,
-// describe or move a Dataset, delete it, start a run), and each report's run history, of which
-// only the newest are kept, as Mode purges old runs, so a client that starts runs all day holds
-// the simulator's memory flat.
+// describe, move or delete a Dataset or report, describe a column, start a run), and each
+// report's run history, of which only the newest are kept, as Mode purges old runs, so a client
+// that starts runs all day holds the simulator's memory flat.
 import type { Random } from "../random.js";
+import { buildQueries, queryRunsOf } from "./queries.js";
 import { failureMessage, newRunTiming, type SeededWorkspace } from "./seed.js";
 import type {
   DataSourceRecord,
   DatasetRecord,
+  FieldDescriptionRecord,
+  QueryRecord,
+  QueryRunRecord,
   ReportRecord,
   RunRecord,
   SpaceRecord,
 } from "./types.js";
+
+/** Column descriptions kept per Dataset at most; a client creating them all day is refused past it. */
+export const DESCRIPTIONS_KEPT = 500;
+
+export interface Changes {
+  name?: string;
+  description?: string;
+  spaceToken?: string;
+}
 
 /** Runs kept per Dataset or report; older ones are purged and answer 404. */
 export const RUNS_KEPT = 200;
@@ -33,12 +46,30 @@ export interface Workspace {
   /** A Dataset's or report's runs, oldest first. */
   runsOf(ownerToken: string): readonly RunRecord[];
   run(ownerToken: string, runToken: string): RunRecord | undefined;
-  updateDataset(
-    token: string,
-    changes: { name?: string; description?: string; spaceToken?: string },
-    now: number,
-  ): DatasetRecord;
+  updateDataset(token: string, changes: Changes, now: number): DatasetRecord;
   deleteDataset(token: string): void;
+  reports(): readonly ReportRecord[];
+  updateReport(token: string, changes: Changes, now: number): ReportRecord;
+  deleteReport(token: string): void;
+  /** A Dataset's or report's queries, in report order. */
+  queriesOf(ownerToken: string): readonly QueryRecord[];
+  /** A query by its own token, whichever report holds it (Mode does not check the pair). */
+  query(token: string): QueryRecord | undefined;
+  queryRunsOf(run: RunRecord): QueryRunRecord[];
+  descriptionsOf(datasetToken: string): readonly FieldDescriptionRecord[];
+  /** Adds a column's description; undefined when the Dataset already holds as many as it may. */
+  describe(
+    datasetToken: string,
+    name: string,
+    text: string,
+    now: number,
+  ): FieldDescriptionRecord | undefined;
+  redescribe(
+    description: FieldDescriptionRecord,
+    text: string,
+    now: number,
+  ): FieldDescriptionRecord;
+  undescribe(description: FieldDescriptionRecord): void;
   startRun(
     owner: Owner,
     init: { parameters: Record<string, unknown>; datasetTokens: readonly string[]; by: string },
@@ -67,6 +98,66 @@ export function createWorkspace(
       if (!datasets.has(token) && !reports.has(token) && !spaces.has(token)) return token;
     }
   };
+  const queries = buildQueries(
+    seeded.datasets,
+    seeded.reports,
+    seeded.dataSources,
+    random,
+    newToken,
+  );
+  const queryByToken = new Map([...queries.values()].flat().map((q) => [q.token, q]));
+  const descriptions = new Map<string, FieldDescriptionRecord[]>();
+  const describe = (
+    datasetToken: string,
+    name: string,
+    text: string,
+    now: number,
+  ): FieldDescriptionRecord | undefined => {
+    const list = descriptions.get(datasetToken) ?? [];
+    if (list.length >= DESCRIPTIONS_KEPT) return undefined;
+    const record = { token: newToken(), datasetToken, name, text, createdAt: now, updatedAt: now };
+    list.push(record);
+    descriptions.set(datasetToken, list);
+    return record;
+  };
+  // About half the Datasets come with their first column described.
+  for (const dataset of seeded.datasets) {
+    const [column] = dataset.columns;
+    if (column && random.chance(0.5)) {
+      describe(
+        dataset.token,
+        column.name,
+        `The ${column.name.replace(/_/g, " ")}, as the source system records it.`,
+        dataset.editedAt,
+      );
+    }
+  }
+  const forget = (ownerToken: string): void => {
+    runs.delete(ownerToken);
+    for (const q of queries.get(ownerToken) ?? []) queryByToken.delete(q.token);
+    queries.delete(ownerToken);
+    descriptions.delete(ownerToken);
+  };
+  const change = <
+    T extends {
+      name: string;
+      description: string | null;
+      spaceToken: string;
+      updatedAt: number;
+      editedAt: number;
+    },
+  >(
+    record: T,
+    changes: Changes,
+    now: number,
+  ): T => {
+    if (changes.name !== undefined) record.name = changes.name;
+    if (changes.description !== undefined) record.description = changes.description;
+    if (changes.spaceToken !== undefined) record.spaceToken = changes.spaceToken;
+    record.updatedAt = now;
+    record.editedAt = now;
+    return record;
+  };
 
   return {
     account,
@@ -85,19 +176,41 @@ export function createWorkspace(
     updateDataset(token, changes, now) {
       const dataset = datasets.get(token);
       if (!dataset) throw new Error(`no Dataset ${token}`);
-      if (changes.name !== undefined) dataset.name = changes.name;
-      if (changes.description !== undefined) dataset.description = changes.description;
-      if (changes.spaceToken !== undefined) dataset.spaceToken = changes.spaceToken;
-      dataset.updatedAt = now;
-      dataset.editedAt = now;
-      return dataset;
+      return change(dataset, changes, now);
     },
     deleteDataset(token) {
       datasets.delete(token);
-      runs.delete(token);
+      forget(token);
       for (const report of reports.values()) {
         report.imports = report.imports.filter((t) => t !== token);
       }
+    },
+    reports: () => [...reports.values()],
+    updateReport(token, changes, now) {
+      const report = reports.get(token);
+      if (!report) throw new Error(`no report ${token}`);
+      return change(report, changes, now);
+    },
+    deleteReport(token) {
+      reports.delete(token);
+      forget(token);
+    },
+    queriesOf: (ownerToken) => queries.get(ownerToken) ?? [],
+    query: (token) => queryByToken.get(token),
+    queryRunsOf: (run) => queryRunsOf(run, queries.get(run.ownerToken) ?? []),
+    descriptionsOf: (datasetToken) => descriptions.get(datasetToken) ?? [],
+    describe,
+    redescribe(description, text, now) {
+      description.text = text;
+      description.updatedAt = now;
+      return description;
+    },
+    undescribe(description) {
+      const list = descriptions.get(description.datasetToken) ?? [];
+      descriptions.set(
+        description.datasetToken,
+        list.filter((d) => d !== description),
+      );
     },
     startRun(owner, init, now) {
       const failing = owner.kind === "dataset" && owner.failing;
