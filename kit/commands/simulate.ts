@@ -3,10 +3,11 @@
 // MODE_BASE_URL, MODE_API_TOKEN and MODE_API_SECRET pointing at it, stops the simulator when the
 // command ends, prints the findings and the verdict, and writes --json, --junit and --html. With
 // --port and no command it serves until Ctrl-C or SIGTERM, for trying clients by hand.
-import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { defineCommand } from "../command.js";
+import { frontOptions, frontSettings } from "../front-options.js";
+import { runCommand } from "../process/run-command.js";
 import { reportOptions } from "../run-report.js";
 import { serveOptions } from "../serve-options.js";
 import { createEngine } from "../simulator/engine.js";
@@ -57,6 +58,7 @@ const options = {
     description: "port to listen on (default: a free one); with no command, serve until Ctrl-C",
   },
   host: serveOptions.host,
+  "grace-ms": frontOptions["grace-ms"],
   strict: reportOptions.strict,
   junit: {
     type: "string",
@@ -123,6 +125,9 @@ not found.`,
         "no command given, and no --port to serve on; see mode-datasets simulate --help",
       );
     }
+    const { graceMs } = frontSettings(
+      values["grace-ms"] === undefined ? {} : { "grace-ms": values["grace-ms"] },
+    );
     const engine = createEngine({
       seed: numberOption("seed", values.seed),
       collections: numberOption("collections", values.collections),
@@ -157,11 +162,20 @@ Ctrl-C stops it and prints the verdict on everything it saw.`);
     }
 
     console.error(`simulate: ${workspace} at ${baseUrl}; running: ${command.join(" ")}`);
-    const exitCode = await runCommand([...command], {
-      MODE_BASE_URL: baseUrl,
-      MODE_API_TOKEN: TOKEN,
-      MODE_API_SECRET: SECRET,
+    // In its own process group under the kit's guard: the command and everything it starts end
+    // with it, on Ctrl-C or SIGTERM, or if this process dies.
+    const end = await runCommand(command, {
+      env: {
+        ...process.env,
+        MODE_BASE_URL: baseUrl,
+        MODE_API_TOKEN: TOKEN,
+        MODE_API_SECRET: SECRET,
+      },
+      graceMs,
     });
+    if (end.error !== undefined)
+      console.error(`simulate: could not run ${command[0]}: ${end.error}`);
+    const exitCode = end.code;
     await server.close();
     const report = engine.report({ command: { argv: command, exitCode } });
     console.log(`\n${summaryText(report)}`);
@@ -170,35 +184,3 @@ Ctrl-C stops it and prints the verdict on everything it saw.`);
     return report.verdict === "pass" ? 0 : 1;
   },
 });
-
-/**
- * Runs the command with `env` added; resolves with its exit code (127: not found, null: killed by
- * a signal). Ctrl-C and SIGTERM are passed on to it, and the verdict waits for it to end.
- */
-async function runCommand(command: string[], env: Record<string, string>): Promise<number | null> {
-  const [file, ...args] = command as [string, ...string[]];
-  const child = spawn(file, args, {
-    stdio: "inherit",
-    shell: command.length === 1 && /\s/.test(file),
-    env: { ...process.env, ...env },
-  });
-  const forward = (signal: NodeJS.Signals) => (): void => {
-    child.kill(signal);
-  };
-  const onInt = forward("SIGINT");
-  const onTerm = forward("SIGTERM");
-  process.on("SIGINT", onInt);
-  process.on("SIGTERM", onTerm);
-  try {
-    return await new Promise<number | null>((resolve) => {
-      child.once("error", (error) => {
-        console.error(`simulate: could not run ${file}: ${error.message}`);
-        resolve(127);
-      });
-      child.once("exit", (code) => resolve(code));
-    });
-  } finally {
-    process.off("SIGINT", onInt);
-    process.off("SIGTERM", onTerm);
-  }
-}

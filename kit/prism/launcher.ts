@@ -1,12 +1,14 @@
-// The one way this repository starts Prism: the vitest global setup, `npm run mock`,
-// `npm run proxy` and `npm run contract` all go through `startPrism`, so they share the same
-// readiness check, the same log capture and the same no-orphans guarantee.
+// The one way this repository starts Prism: the vitest global setup, `npm start` and every kit
+// command go through `startPrism`, so they share the same readiness check, the same log capture
+// and the same no-orphans guarantee: Prism runs under a guard that ends its process group when
+// the process that started it ends, even by SIGKILL (see kit/process/guards.ts).
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { request } from "node:http";
-import { createServer } from "node:net";
+import { createServer, type Socket } from "node:net";
 
 import { bundledSpec, packageRoot } from "../package-root.js";
+import { PRISM_GUARD } from "../process/guards.js";
 import { prismEntry } from "./prism-entry.js";
 
 export { bundledSpec, packageRoot };
@@ -14,7 +16,7 @@ export { bundledSpec, packageRoot };
 export interface PrismOptions {
   /** `mock` answers from the spec's examples; `proxy` forwards to `upstream`. */
   mode: "mock" | "proxy";
-  /** Upstream base URL; required in proxy mode. */
+  /** Upstream base URL; required in proxy mode (the kit's relay, never a remote server). */
   upstream?: string;
   /** Spec file. Default: generated/openapi.yaml. */
   document?: string;
@@ -43,7 +45,7 @@ export interface PrismServer {
 }
 
 /** True when `port` on `host` can be bound now (so no other process is listening there). */
-async function portFree(host: string, port: number): Promise<boolean> {
+export async function portFree(host: string, port: number): Promise<boolean> {
   return await new Promise((resolve) => {
     const server = createServer();
     server.unref();
@@ -94,12 +96,13 @@ function installExitHooks(): void {
   });
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     const onSignal = (): void => {
+      // Someone else handles the signal: they stop their Prisms when they are done with them
+      // (and the guard ends each Prism when this process ends, whatever happens).
+      if (process.listenerCount(signal) > 1) return;
       process.off(signal, onSignal);
-      const others = process.listenerCount(signal) > 0;
-      // Wait until every Prism has exited, then keep the default behaviour (die by the signal)
-      // unless someone else handles it.
+      // Nobody else: wait until every Prism has exited, then die by the signal as by default.
       void Promise.all([...running.values()].map((stop) => stop())).then(() => {
-        if (!others) process.kill(process.pid, signal);
+        process.kill(process.pid, signal);
       });
     };
     process.on(signal, onSignal);
@@ -184,16 +187,21 @@ async function launch(options: PrismOptions, host: string, port: number): Promis
   // --errors: a request or response that breaks the spec becomes an error answer (4xx for the
   // request, 500 for a response or an example that breaks its own schema), not a silent warning.
   args.push("--host", host, "--port", String(port), "--errors");
+  // One process: under NODE_ENV=production Prism would fork its server into a second one.
+  args.push("--no-multiprocess");
 
   const entry = prismEntry();
   installExitHooks();
-  const child = spawn(process.execPath, [entry, ...args], {
+  const child = spawn(process.execPath, ["-e", PRISM_GUARD, entry, ...args], {
     cwd: packageRoot,
     detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
+    // stdin: the pipe the guard watches; only this process holds its other end.
+    stdio: ["pipe", "pipe", "pipe"],
     // No colours: the log is read by people and by our failure messages alike.
     env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
   });
+  // The pipe must not keep this process alive on its own.
+  (child.stdin as Socket | null)?.unref();
 
   let captured = "";
   const onChunk = (chunk: Buffer): void => {

@@ -8,6 +8,7 @@
 //   cannot satisfy 406) and, in proxy mode, for requests it refuses to forward (422 with a
 //   `validation` list, 401 without credentials); these carry no `sl-violations` header.
 // Its log says the same in prose, without a stable format, so we do not parse it.
+import type { RequestSecrets } from "../report/index.js";
 
 export interface Violation {
   /** Where: `request.body.report`, `request.query.filter`, `response.body`... */
@@ -26,6 +27,8 @@ export interface Exchange {
   operation: string | null;
   status: number;
   violations: Violation[];
+  /** The request's headers, for the reports to hide its credentials wherever they are echoed. */
+  secrets?: RequestSecrets | undefined;
 }
 
 interface RawViolation {

@@ -88,6 +88,18 @@ export function acceptHeaderFor(
   accept: string | undefined,
 ): string | undefined {
   if (!operation) return undefined;
+  if (operation.acceptIgnored) return acceptForIgnoring(operation);
   const documented = jsonInsteadOf(operation, accept);
   return documented.length > 0 ? `${accept}, ${documented.join(", ")}` : undefined;
+}
+
+/**
+ * What Prism gets on an operation whose server ignores `Accept` (result content): its documented
+ * types, so that a client asking for `application/hal+json` there is answered as Mode answers it
+ * instead of refused with 406, and `application/json` for the error answers. A body without a
+ * schema (a ZIP) is left out: Prism has nothing to serialise it from and would answer 500.
+ */
+export function acceptForIgnoring(operation: OperationInfo): string {
+  const servable = operation.successMediaTypes.filter((type) => type !== "application/zip");
+  return [...new Set([...servable, "application/json"])].join(", ");
 }

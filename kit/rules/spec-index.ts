@@ -39,6 +39,11 @@ export interface OperationInfo {
    * envelope whose `_embedded` holds one. Paging parameters mean something only on these.
    */
   listing: boolean;
+  /**
+   * `x-accept-ignored`: the server sends the same body whatever `Accept` says (result content),
+   * so no `Accept` a client sends makes the request wrong.
+   */
+  acceptIgnored: boolean;
 }
 
 export interface SpecIndex {
@@ -201,6 +206,7 @@ export function indexSpec(document: unknown): SpecIndex {
         successMediaTypes: [...new Set(successMediaTypes)],
         basicAuth,
         listing,
+        acceptIgnored: operation["x-accept-ignored"] === true,
       });
     }
   }

@@ -34,9 +34,6 @@ import { createWorkspace } from "./workspace/workspace.js";
 /** Returned instead of a Response when the connection is to be cut: the HTTP adapter resets it. */
 export const RESET = Symbol("connection reset");
 
-/** How long (machine ms) a spell of lag is remembered when judging what was in flight. */
-const LAG_MEMORY_MS = 3_000;
-
 /** The largest request body read; a longer one is refused with 413 unread. */
 export const MAX_REQUEST_BODY = 1024 * 1024;
 
@@ -46,10 +43,11 @@ export interface RequestMeta {
   /** The connection the request came on, so a request after a 429 on the same one is known sent after it. */
   connection?: string | undefined;
   /**
-   * For the first request on a connection: when the connection was accepted, on the engine's
-   * machine clock (`clock.realElapsed()`). The request was on its way from then at the latest.
+   * The machine's milliseconds the server has spent waiting for work so far. Over HTTP a busy
+   * server reads requests late, so what tells "sent after the 429 was read" from "waiting in the
+   * queue" is time the server spent idle in between. In process nothing queues: all time counts.
    */
-  connectedAt?: number | undefined;
+  idleNow?: (() => number) | undefined;
 }
 
 export interface SimulatorEngine {
@@ -132,18 +130,6 @@ export function createEngine(
   const pending = new Set<() => void>();
   let seq = 0;
   let closed = false;
-  // How far behind the server has been running lately: the longest a new connection's first
-  // request waited to be read, over the last few seconds. See `serverLag` on Exchange.
-  let peakLag = 0;
-  let peakLagAt = Number.NEGATIVE_INFINITY;
-  const lagNow = (now: number, connectedAt: number | undefined): number => {
-    const lag = connectedAt === undefined ? 0 : Math.max(0, now - connectedAt);
-    if (lag >= peakLag || now - peakLagAt > LAG_MEMORY_MS) {
-      peakLag = lag;
-      peakLagAt = now;
-    }
-    return peakLag;
-  };
 
   const labelOf = (token: string): string => {
     let label = labels.get(token);
@@ -469,9 +455,10 @@ export function createEngine(
     });
   }
 
-  const finish = (exchange: Exchange): void => {
+  const finish = (exchange: Exchange, meta: RequestMeta): void => {
     exchange.answeredAt = clock.now();
     exchange.realAnsweredAt = clock.realElapsed();
+    exchange.realIdleAnswered = meta.idleNow?.() ?? exchange.realAnsweredAt;
     const status = String(exchange.status);
     byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
     for (const state of ruleStates) state.observe(exchange);
@@ -510,8 +497,8 @@ export function createEngine(
         arrivedAt: clock.now(),
         answeredAt: 0,
         realArrivedAt: realNow,
-        realSentAt: Math.min(meta.connectedAt ?? Number.POSITIVE_INFINITY, realNow),
-        serverLag: lagNow(realNow, meta.connectedAt),
+        realIdleArrived: meta.idleNow?.() ?? realNow,
+        realIdleAnswered: 0,
         realAnsweredAt: 0,
         status: 0,
         write: WRITE_METHODS.has(method),
@@ -543,7 +530,7 @@ export function createEngine(
         // An aborted request or a closed simulator: no answer was sent, so none is recorded.
         if (request.signal.aborted || closed) {
           exchange.status = "reset";
-          finish(exchange);
+          finish(exchange, meta);
           throw request.signal.aborted ? request.signal.reason : error;
         }
         // Anything else is a bug in the simulator: the client gets a clean 500, the run goes on.
@@ -553,11 +540,11 @@ export function createEngine(
       }
       if (answer.reset) {
         exchange.status = "reset";
-        finish(exchange);
+        finish(exchange, meta);
         return RESET;
       }
       exchange.status = answer.status;
-      finish(exchange);
+      finish(exchange, meta);
       return toResponse(answer, request.signal);
     },
     report(extras) {

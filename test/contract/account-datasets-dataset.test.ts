@@ -191,10 +191,12 @@ describe.runIf(writesAllowed)("deleteDataset", () => {
   const op = { path, method: "delete", status: [200, 204] } as const;
 
   it("answers 200 (or 204) with an empty body", async () => {
-    const { client } = contractClient();
+    const { client, lastResponse } = contractClient();
     const result = await client.DELETE(path, { params });
     await expectConforming(result, op);
-    expect(await result.response.clone().text()).toBe("");
+    // As it came off the wire: against another server the client's rate limiter is on, and the
+    // client has then read the body of the Response it hands back.
+    expect(await lastResponse().text()).toBe("");
   });
 
   it("accepts every parameter it documents without a violation", async () => {

@@ -103,10 +103,12 @@ describe.runIf(writesAllowed)("deleteReport", () => {
   const op = { path, method: "delete", status: 200 } as const;
 
   it("answers 200 with an empty body", async () => {
-    const { client } = contractClient();
+    const { client, lastResponse } = contractClient();
     const result = await client.DELETE(path, { params });
     await expectConforming(result, op);
-    expect(await result.response.clone().text()).toBe("");
+    // As it came off the wire: against another server the client's rate limiter is on, and the
+    // client has then read the body of the Response it hands back.
+    expect(await lastResponse().text()).toBe("");
   });
 
   it("accepts every parameter it documents (its path parameters, another report) without a violation", async () => {

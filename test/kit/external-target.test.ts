@@ -1,29 +1,26 @@
 // The contract suite pointed at another server with MODE_CONTRACT_BASE_URL: here a validating
-// Prism proxy in front of a stand-in for Mode (a Prism mock behind a recorder that notes every
-// request reaching "Mode"). Read-only unless MODE_CONTRACT_ALLOW_WRITES=1.
+// Prism proxy in front of a stand-in for Mode (a Prism mock behind the kit's front layer, which
+// records every request reaching "Mode"). Read-only unless MODE_CONTRACT_ALLOW_WRITES=1.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPrism, type PrismServer } from "../../kit/prism/launcher.js";
-import { startRecorder, type Recorder } from "../../kit/prism/recorder.js";
+import { type Front, startFront } from "../../kit/front/front.js";
 import { spec } from "../support/bundled-spec.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
 let mode: PrismServer;
-let modeFront: Recorder;
+let modeFront: Front;
 
 beforeAll(async () => {
   mode = await startPrism({ mode: "mock" });
-  modeFront = await startRecorder({
-    target: mode.baseUrl,
-    spec,
-  });
+  modeFront = await startFront({ mode: "contract", prism: mode.baseUrl, spec });
 });
 
 afterAll(async () => {
-  await modeFront?.close();
+  await modeFront?.close(0);
   await mode?.stop();
 });
 

@@ -43,6 +43,39 @@ describe("npm run mock", { timeout: 60_000 }, () => {
       ]);
       // Prism's log is echoed live, with the violation under the request.
       await mock.waitFor(/Violation: request\.query\.order/);
+
+      // An error answer on demand, with the Accept header a HAL client sends.
+      for (const status of [400, 401, 404, 429, 500]) {
+        const forced = await fetch(`${base}/northwind/datasets/5a4177a2902c`, {
+          headers: {
+            Authorization: basic,
+            Accept: "application/hal+json",
+            Prefer: `code=${status}`,
+          },
+        });
+        expect(forced.status).toBe(status);
+        expect(forced.headers.get("content-type")).toMatch(/^application\/json/);
+      }
+      expect(mock.output()).toContain("Prefer: code=404");
+
+      // Result content is sent whatever Accept says, so a client asking for HAL there (as real
+      // clients do) gets the rows, and an error on demand still comes as Mode's JSON.
+      const content = `${base}/northwind/reports/7f3c2a9d41b8/runs/a1f3c5e7d902/results/content`;
+      for (const [extension, type] of [
+        ["csv", /^text\/csv/],
+        ["json", /^application\/json/],
+      ] as const) {
+        const rows = await fetch(`${content}.${extension}`, {
+          headers: { Authorization: basic, Accept: "application/hal+json" },
+        });
+        expect(rows.status).toBe(200);
+        expect(rows.headers.get("content-type")).toMatch(type);
+        const missing = await fetch(`${content}.${extension}`, {
+          headers: { Authorization: basic, Accept: "application/hal+json", Prefer: "code=404" },
+        });
+        expect(missing.status).toBe(404);
+        expect(missing.headers.get("content-type")).toMatch(/^application\/json/);
+      }
     } finally {
       await stopped(mock);
     }

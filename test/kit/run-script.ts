@@ -2,7 +2,7 @@
 // (dist/kit/cli.js, what the package ships and `npx mode-datasets` runs), with the CLI itself as
 // the child (no npm or tsx wrapper in between), so tests can signal it and read its output.
 import { spawn, type ChildProcess } from "node:child_process";
-import { readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { constants } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,7 +23,8 @@ export function builtCli(): string {
       0,
       ...readdirSync(dir, { withFileTypes: true }).map((entry) => {
         const path = join(dir, entry.name);
-        return entry.isDirectory() ? newest(path) : statSync(path).mtimeMs;
+        if (entry.isDirectory()) return newest(path);
+        return entry.name.endsWith(".ts") ? statSync(path).mtimeMs : 0;
       }),
     );
   if (newest(join(root, "kit")) > built) {
@@ -107,12 +108,21 @@ export async function runScript(
   return { code, output: running.output() };
 }
 
-/** True while a process with this pid exists. */
+/**
+ * True while a process with this pid runs. A zombie (it has exited; nobody has reaped it yet,
+ * as happens under a container's init that reaps nothing) is not running.
+ */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[0] !== "Z";
+  } catch {
+    // No /proc (not Linux): the signal check is all there is.
+    return existsSync("/proc") === false;
   }
 }

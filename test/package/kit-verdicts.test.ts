@@ -4,8 +4,9 @@
 // (or, where the account is the point, its dataset) is unique to its row, so the row's exchange
 // is found by its path and judged alone, though one mock serves the whole table.
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installTarball, packCleanClone } from "./pack-clean-clone.js";
 
@@ -15,8 +16,12 @@ interface Row {
   path: string;
   headers?: Record<string, string>;
   body?: unknown;
+  /** A body sent as these bytes exactly, with Content-Type: application/json. */
+  rawBody?: number[];
   /** Codes (Prism's keyword or status, or the kit's rule id) that must be among its errors. */
   errors?: string[];
+  /** The URL the report shows, when it hides part of `path` (a secret). */
+  reported?: string;
   /** Rule ids that must be among its warnings (and no error). */
   warnings?: string[];
 }
@@ -24,6 +29,7 @@ interface Row {
 const basic = (user: string, password: string): string =>
   `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
 const good = basic("example-token", "example-secret");
+const querySecret = "verdict-query-secret";
 const dataset = "5a4177a2902c";
 const space = "8f2c6d1e9b4a";
 const dataSource = "3e7b1d9c2a5f";
@@ -52,6 +58,12 @@ const table: Row[] = [
   { name: "pages a listing", method: "GET", path: `/spaces/${space}/datasets?page=2&per_page=100` },
   { name: "lists a Dataset's reports", method: "GET", path: `/datasets/${dataset}/reports` },
   { name: "lists a report's runs", method: "GET", path: `/reports/${report}/runs` },
+  {
+    name: "lists a report's runs with a trailing slash",
+    method: "GET",
+    path: `/reports/${report}/runs/`,
+    warnings: ["trailing-slash"],
+  },
   {
     name: "renames a Dataset",
     method: "PATCH",
@@ -179,6 +191,39 @@ const table: Row[] = [
     errors: ["dot-path-segment"],
   },
   {
+    name: "climbs out with backslashes",
+    method: "GET",
+    path: `/datasets\\..\\${dataset}`,
+    errors: ["dot-path-segment"],
+  },
+  {
+    name: "climbs out with a half-encoded ..",
+    method: "DELETE",
+    path: `/datasets/.%2e/${dataset}`,
+    errors: ["dot-path-segment"],
+  },
+  {
+    name: "sends its API secret in the query",
+    method: "GET",
+    path: `/datasets/${dataset}?api_secret=${querySecret}`,
+    reported: `/datasets/${dataset}?api_secret=[redacted]`,
+    errors: ["unknown-query-parameter"],
+  },
+  {
+    name: "renames with a body that is not JSON",
+    method: "PATCH",
+    path: `/datasets/${dataset}`,
+    rawBody: [...Buffer.from("report[name]=Orders")],
+    errors: ["json-body"],
+  },
+  {
+    name: "renames with a body that is not UTF-8",
+    method: "PATCH",
+    path: `/datasets/${dataset}`,
+    rawBody: [...Buffer.from('{"report":{"name":"Caf'), 0xe9, ...Buffer.from('"}}')],
+    errors: ["json-body"],
+  },
+  {
     name: "renames a Dataset to spaces only",
     method: "PATCH",
     path: `/datasets/${dataset}`,
@@ -261,7 +306,11 @@ const table: Row[] = [
   },
 ];
 
-const rows: Row[] = table.map((row, index) => ({ ...row, path: `/r${index + 1}${row.path}` }));
+const rows: Row[] = table.map((row, index) => ({
+  ...row,
+  path: `/r${index + 1}${row.path}`,
+  ...(row.reported ? { reported: `/r${index + 1}${row.reported}` } : {}),
+}));
 
 // The client: one request per row, in order, sent raw (node:http keeps `..` and `%7B` as they
 // are, where fetch would normalise them), with Basic credentials unless the row sets its own.
@@ -273,7 +322,7 @@ const base = new URL(process.env.MODE_BASE_URL);
 for (const row of rows) {
   const headers = { Authorization: ${JSON.stringify(good)}, Accept: "application/hal+json", ...row.headers };
   if (headers.Authorization === "") delete headers.Authorization;
-  const body = row.body === undefined ? undefined : JSON.stringify(row.body);
+  const body = row.rawBody !== undefined ? Buffer.from(row.rawBody) : row.body === undefined ? undefined : JSON.stringify(row.body);
   if (body !== undefined) headers["Content-Type"] = "application/json";
   await new Promise((resolve, reject) => {
     const req = request({ host: base.hostname, port: base.port, method: row.method, path: row.path, headers }, (res) => {
@@ -342,8 +391,16 @@ describe("mode-datasets contract from the packed tarball", () => {
     expect(junit).toContain("<failure ");
   });
 
+  it("shows the secret a client put in its query in no report", () => {
+    expect(output).not.toContain(querySecret);
+    expect(JSON.stringify(exchanges)).not.toContain(querySecret);
+    expect(junit).not.toContain(querySecret);
+  });
+
   it.each(rows.map((row) => [row.name, row] as const))("%s", (_name, row) => {
-    const exchange = exchanges.find((e) => e.method === row.method && e.url === row.path);
+    const exchange = exchanges.find(
+      (e) => e.method === row.method && e.url === (row.reported ?? row.path),
+    );
     expect(exchange, `no exchange for ${row.method} ${row.path}`).toBeDefined();
     const codes = (severity: string): string[] =>
       (exchange?.violations ?? [])
@@ -355,15 +412,39 @@ describe("mode-datasets contract from the packed tarball", () => {
     expect(codes("warning"), describe).toEqual(row.warnings ?? []);
   });
 
-  it("names the command when Prism is missing, with the line that installs it", () => {
+  it("names the command when Prism is missing: one that installs it where the package is", () => {
     const bare = join(workspace, "no-prism");
     installTarball(tarball, bare, ["openapi-fetch", "openapi-typescript-helpers"]);
+    // What `npm install ./mode-datasets-0.1.0.tgz` leaves in a new folder.
+    writeFileSync(
+      join(bare, "package.json"),
+      JSON.stringify({ name: "team-project", private: true }),
+    );
     const cli = join(bare, "node_modules", "mode-datasets", "dist", "kit", "cli.js");
-    const run = spawnSync(process.execPath, [cli, "mock"], { cwd: bare, encoding: "utf8" });
+    const run = spawnSync(process.execPath, [cli, "mock", "--port", "0"], {
+      cwd: bare,
+      encoding: "utf8",
+    });
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("npm install --save-dev @stoplight/prism-cli@5.14.2");
     expect(run.stderr).toContain(
-      "npx -p mode-datasets -p @stoplight/prism-cli@5.14.2 mode-datasets",
+      `Install it: cd ${bare} && npm install --save-dev @stoplight/prism-cli@5.14.2`,
+    );
+    // The package is not on the registry: no hint may fetch it by name.
+    expect(run.stderr).not.toMatch(/npx (-p|--package) mode-datasets/);
+    // Doing what the hint says (here: putting Prism in that project's node_modules, as npm
+    // would) is enough for the command to start.
+    symlinkSync(
+      fileURLToPath(new URL("../../node_modules/@stoplight", import.meta.url)),
+      join(bare, "node_modules", "@stoplight"),
+    );
+    const again = spawnSync(process.execPath, [cli, "contract", "--", "node", "-e", ""], {
+      cwd: bare,
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    // Prism started: the run got as far as judging a command that sent nothing.
+    expect(`${again.stdout}${again.stderr}`).toContain(
+      "contract: FAIL: the command sent no request",
     );
   });
 });

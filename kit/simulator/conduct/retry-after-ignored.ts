@@ -1,16 +1,16 @@
 // `rate-limit/retry-after-ignored` (error): a request sent on the same credential before a 429's
 // `Retry-After` ran out. A request sent within a moment of the 429 on another connection may have
 // been in flight before the client read it, so it is not counted; one on the same connection, or
-// after that moment, was sent by a client that had the answer and went on anyway. The moment is a
-// quarter of the wait the 429 asked for (at least 100 ms, at most 1 s of the machine's time), or
-// twice the server's own lag if longer: a client that opens hundreds of connections at once has
-// them all on their way before any 429 comes back, however late a busy server reads the last.
+// after that moment, was sent by a client that had the answer and went on anyway. The moment is
+// 100 ms counted in time the server sat idle: a client that opens hundreds of connections at once
+// has them all on their way before any 429 comes back, however late a busy server reads the last,
+// and a server busy the whole time never had a quiet moment in which the next one was not yet
+// sent. In process nothing queues, and all time counts.
 import { boundedSet, duration, keep, ordered, toEvidence } from "./evidence.js";
 import type { ConductRule, Evidence, Exchange } from "./types.js";
 
-/** The least and the most machine milliseconds a request may trail a 429 on another connection. */
+/** How long (machine ms, counted while the server sat idle) a request may trail a 429 elsewhere. */
 export const IN_FLIGHT_GRACE_MS = 100;
-export const MAX_IN_FLIGHT_GRACE_MS = 1_000;
 
 interface Pause {
   from: Exchange;
@@ -33,18 +33,12 @@ interface PerCredential {
   seen: Set<number>;
 }
 
-function sentDuring(pause: Pause, e: Exchange, timeScale: number): boolean {
+function sentDuring(pause: Pause, e: Exchange): boolean {
   if (e.arrivedAt >= pause.until) return false;
   if (e.connection !== undefined && e.connection === pause.from.connection) {
     return e.realArrivedAt >= pause.from.realAnsweredAt;
   }
-  const asked = (pause.until - pause.from.answeredAt) / timeScale;
-  const grace = Math.max(
-    IN_FLIGHT_GRACE_MS,
-    Math.min(MAX_IN_FLIGHT_GRACE_MS, asked / 4),
-    2 * e.serverLag,
-  );
-  return e.realSentAt > pause.from.realAnsweredAt + grace;
+  return e.realIdleArrived > pause.from.realIdleAnswered + IN_FLIGHT_GRACE_MS;
 }
 
 export const retryAfterIgnored: ConductRule = {
@@ -61,9 +55,7 @@ export const retryAfterIgnored: ConductRule = {
           state.first = state.pauses.find((p) => e.arrivedAt < p.until);
         }
         const candidates = state ? [...(state.first ? [state.first] : []), ...state.pauses] : [];
-        const pause = candidates.find(
-          (p) => p.from.seq !== e.seq && sentDuring(p, e, context.timeScale),
-        );
+        const pause = candidates.find((p) => p.from.seq !== e.seq && sentDuring(p, e));
         if (state && pause) {
           state.count += 1;
           const early = e.arrivedAt - pause.from.answeredAt;

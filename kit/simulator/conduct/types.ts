@@ -32,16 +32,12 @@ export interface Exchange {
   /** The machine's milliseconds since the simulator started, at the same two moments. */
   realArrivedAt: number;
   /**
-   * When the client sent it, as near as the server can tell (machine ms): when it arrived, or for
-   * the first request on a connection, when that connection was accepted, if earlier.
+   * The machine's milliseconds the server had spent waiting for work, by its arrival and by its
+   * answer. Over HTTP a busy server reads queued requests late; a request only counts as sent
+   * after an answer if the server sat idle in between. In process all time counts.
    */
-  realSentAt: number;
-  /**
-   * How far behind the server was running when it arrived (machine ms): the longest a new
-   * connection's first request had lately waited to be read. A busy server reads requests late,
-   * so requests that long after a 429 may still have been sent before the client read it.
-   */
-  serverLag: number;
+  realIdleArrived: number;
+  realIdleAnswered: number;
   realAnsweredAt: number;
   /** The status sent, or `reset` when the connection was cut instead. */
   status: number | "reset";

@@ -5,6 +5,7 @@
 // entry never does.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { performance } from "node:perf_hooks";
 import { Readable } from "node:stream";
 import { RESET, type SimulatorEngine } from "../engine.js";
 
@@ -29,25 +30,19 @@ export async function serveSimulator(
   options: ServeOptions = {},
 ): Promise<SimulatorServer> {
   const host = options.host ?? "127.0.0.1";
-  // Each connection's name and when it was accepted, which goes with its first request only: a
-  // request on a new connection was on its way from the moment the connection was accepted.
-  const connections = new WeakMap<Socket, { id: string; acceptedAt: number; requests: number }>();
+  const connections = new WeakMap<Socket, string>();
   let nextConnection = 0;
-  const accepted = (socket: Socket): { id: string; acceptedAt: number; requests: number } => {
-    let known = connections.get(socket);
-    if (!known) {
-      known = { id: `c${++nextConnection}`, acceptedAt: engine.clock.realElapsed(), requests: 0 };
-      connections.set(socket, known);
+  const connectionOf = (socket: Socket): string => {
+    let id = connections.get(socket);
+    if (!id) {
+      id = `c${++nextConnection}`;
+      connections.set(socket, id);
     }
-    return known;
+    return id;
   };
-  const metaOf = (socket: Socket): { connection: string; connectedAt?: number } => {
-    const known = accepted(socket);
-    known.requests += 1;
-    return known.requests === 1
-      ? { connection: known.id, connectedAt: known.acceptedAt }
-      : { connection: known.id };
-  };
+  // Time the event loop has sat waiting for I/O: a request read after the server was idle was
+  // not yet on its way when it went idle (see `idleNow` in the engine).
+  const idleNow = (): number => performance.eventLoopUtilization().idle;
 
   const server = createServer(
     // Large enough for any Mode request, small enough that a flood of huge headers cannot hurt.
@@ -63,7 +58,6 @@ export async function serveSimulator(
     },
   );
   server.keepAliveTimeout = 5_000;
-  server.on("connection", accepted);
   // A request Node cannot even parse (a broken request line, headers too large) gets a bare 400
   // or 431 and the connection is closed; nothing reaches the engine, and nothing crashes.
   server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => {
@@ -106,7 +100,10 @@ export async function serveSimulator(
         ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: "half" }
         : {}),
     } as RequestInit);
-    const response = await engine.handle(request, metaOf(req.socket));
+    const response = await engine.handle(request, {
+      connection: connectionOf(req.socket),
+      idleNow,
+    });
     if (response === RESET) {
       req.socket.destroy();
       return;
