@@ -90,6 +90,19 @@ describe("mode-datasets simulate -- <command>", () => {
     expect(output).toMatch(/simulate: FAIL: the command sent no request to the simulator/);
   });
 
+  it("on SIGTERM ends the command's whole process group, then reports", async () => {
+    const sleeper = "import os, sys, time; print('pid', os.getpid(), flush=True); time.sleep(120)";
+    const script = startScript("simulate", ["--grace-ms", "500", "--", "python3", "-c", sleeper]);
+    const [, pid] = await script.waitFor(/pid (\d+)/);
+    script.child.kill("SIGTERM");
+    const code = await script.exited;
+    expect(script.output()).toMatch(
+      /simulate: FAIL: the command (was stopped by a signal|exited with)/,
+    );
+    expect(code).not.toBe(0);
+    expect(() => process.kill(Number(pid), 0)).toThrow();
+  });
+
   it("exits 127 when the command is not found", async () => {
     expect((await simulate(["--", "no-such-command-anywhere"])).code).toBe(127);
   });
