@@ -18,24 +18,23 @@ import {
 import { basicCredentials, type Credentials } from "./credentials.js";
 import { SLOW_ANSWER_MS, takeFault } from "./faults.js";
 import { handlers } from "./handlers/index.js";
-import type { HandlerResult } from "./handlers/types.js";
 import { type ResolvedOptions, resolveOptions, type SimulatorOptions } from "./options.js";
 import { createRateLimiter, RATE_LIMIT } from "./rate-limit.js";
 import { checkInput } from "./request-check.js";
+import { MAX_REQUEST_BODY, readBody } from "./request-body.js";
+import { type Answer, fromError, toResponse } from "./respond.js";
+import { createOpenWaits } from "./open-waits.js";
 import { buildReport, type ReportExtras, type SimulatorReport } from "./report/build.js";
 import type { Redactor } from "../report/index.js";
 import { collectSecrets } from "./report/secrets.js";
 import { createTimeline, type Timeline } from "./report/timeline.js";
 import { seededRandom } from "./random.js";
-import { type ErrorAnswer, modeError } from "./wire/error.js";
+import { modeError } from "./wire/error.js";
 import { ACCOUNT, seedWorkspace } from "./workspace/seed.js";
 import { createWorkspace } from "./workspace/workspace.js";
 
 /** Returned instead of a Response when the connection is to be cut: the HTTP adapter resets it. */
 export const RESET = Symbol("connection reset");
-
-/** The largest request body read; a longer one is refused with 413 unread. */
-export const MAX_REQUEST_BODY = 1024 * 1024;
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -62,22 +61,6 @@ export interface SimulatorEngine {
   close(): void;
   readonly closed: boolean;
 }
-
-/** What the engine decided, before it becomes a Response. */
-interface Answer {
-  status: number;
-  json?: unknown;
-  result?: HandlerResult;
-  headers?: Record<string, string>;
-  reset?: boolean;
-  stall?: boolean;
-}
-
-const fromError = (error: ErrorAnswer, headers?: Record<string, string>): Answer => ({
-  status: error.status,
-  json: error.body,
-  ...(headers ? { headers } : {}),
-});
 
 function stripApi(pathname: string): string {
   if (pathname === "/api") return "/";
@@ -127,7 +110,7 @@ export function createEngine(
   const timeline = createTimeline(context);
   const labels = new Map<string, string>();
   const byStatus = new Map<string, number>();
-  const pending = new Set<() => void>();
+  const waits = createOpenWaits();
   let seq = 0;
   let closed = false;
 
@@ -141,64 +124,6 @@ export function createEngine(
     }
     return label;
   };
-
-  /** Waits `ms` of the machine's time, unless the request is aborted or the simulator closes. */
-  const wait = (ms: number, signal: AbortSignal): Promise<void> =>
-    new Promise((resolve, reject) => {
-      if (signal.aborted) {
-        reject(signal.reason);
-        return;
-      }
-      const done = (): void => {
-        clearTimeout(timer);
-        signal.removeEventListener("abort", onAbort);
-        pending.delete(stop);
-      };
-      const stop = (): void => {
-        done();
-        reject(new Error("the simulator was closed"));
-      };
-      const onAbort = (): void => {
-        done();
-        reject(signal.reason);
-      };
-      const timer = setTimeout(() => {
-        done();
-        resolve();
-      }, ms);
-      signal.addEventListener("abort", onAbort, { once: true });
-      pending.add(stop);
-    });
-
-  /** The body's bytes, read up to the limit; "too-large" past it (the rest is never read). */
-  async function readBody(request: Request): Promise<Uint8Array | "too-large" | undefined> {
-    if (request.body === null) return undefined;
-    const declared = Number(request.headers.get("content-length") ?? "0");
-    if (declared > MAX_REQUEST_BODY) {
-      await request.body.cancel().catch(() => {});
-      return "too-large";
-    }
-    const reader = request.body.getReader();
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_REQUEST_BODY) {
-        await reader.cancel().catch(() => {});
-        return "too-large";
-      }
-      chunks.push(value);
-    }
-    const all = new Uint8Array(size);
-    let at = 0;
-    for (const chunk of chunks) {
-      all.set(chunk, at);
-      at += chunk.byteLength;
-    }
-    return all;
-  }
 
   async function decide(
     request: Request,
@@ -327,7 +252,7 @@ export function createEngine(
     }
     if (!write && takeFault(options.faults, "slow-answer")) {
       exchange.fault = "slow-answer";
-      await wait(clock.toReal(SLOW_ANSWER_MS), request.signal);
+      await waits.wait(clock.toReal(SLOW_ANSWER_MS), request.signal);
     }
 
     const handler = handlers[operation.id];
@@ -377,82 +302,6 @@ export function createEngine(
     const stall = !write && result.status < 300 && takeFault(options.faults, "stalled-body");
     if (stall) exchange.fault = "stalled-body";
     return { status: result.status, json: result.body, result, stall };
-  }
-
-  function toResponse(answer: Answer, signal: AbortSignal): Response {
-    const headers = new Headers({
-      "X-RateLimit-Limit": String(RATE_LIMIT.limit),
-      ...answer.headers,
-    });
-    const content = answer.result?.content;
-    let text: string | undefined;
-    let chunks: Iterable<string | Uint8Array> | undefined;
-    if (content) {
-      headers.set("Content-Type", content.contentType);
-      for (const [name, value] of Object.entries(content.headers ?? {})) headers.set(name, value);
-      chunks = content.chunks();
-    } else if (answer.json !== undefined) {
-      headers.set(
-        "Content-Type",
-        answer.status < 300 ? "application/hal+json" : "application/json",
-      );
-      text = JSON.stringify(answer.json);
-    }
-    if (answer.stall) {
-      const first = text ?? firstChunk(chunks);
-      const bytes = typeof first === "string" ? new TextEncoder().encode(first) : first;
-      return new Response(stalledBody(bytes, signal), { status: answer.status, headers });
-    }
-    if (chunks) return new Response(streamOf(chunks), { status: answer.status, headers });
-    return new Response(text ?? null, { status: answer.status, headers });
-  }
-
-  function firstChunk(chunks: Iterable<string | Uint8Array> | undefined): string | Uint8Array {
-    const first = chunks?.[Symbol.iterator]().next();
-    return first && !first.done ? first.value : "";
-  }
-
-  /** Half the body, then nothing until the reader gives up, the request is aborted or the simulator closes. */
-  function stalledBody(bytes: Uint8Array, signal: AbortSignal): ReadableStream<Uint8Array> {
-    let stop: (() => void) | undefined;
-    return new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(bytes.slice(0, Math.max(1, Math.floor(bytes.byteLength / 2))));
-        stop = () => {
-          pending.delete(stopAll);
-          signal.removeEventListener("abort", stopAll);
-          try {
-            controller.error(new Error("the simulator stopped a stalled body"));
-          } catch {
-            // Already closed by the reader.
-          }
-        };
-        const stopAll = (): void => stop?.();
-        pending.add(stopAll);
-        signal.addEventListener("abort", stopAll, { once: true });
-      },
-      cancel() {
-        stop?.();
-      },
-    });
-  }
-
-  function streamOf(chunks: Iterable<string | Uint8Array>): ReadableStream<Uint8Array> {
-    const iterator = chunks[Symbol.iterator]();
-    const encoder = new TextEncoder();
-    return new ReadableStream<Uint8Array>({
-      pull(controller) {
-        const next = iterator.next();
-        if (next.done) controller.close();
-        else
-          controller.enqueue(
-            typeof next.value === "string" ? encoder.encode(next.value) : next.value,
-          );
-      },
-      cancel() {
-        iterator.return?.();
-      },
-    });
   }
 
   const finish = (exchange: Exchange, meta: RequestMeta): void => {
@@ -545,7 +394,7 @@ export function createEngine(
       }
       exchange.status = answer.status;
       finish(exchange, meta);
-      return toResponse(answer, request.signal);
+      return toResponse(answer, request.signal, waits);
     },
     report(extras) {
       return buildReport({
@@ -561,8 +410,7 @@ export function createEngine(
     timeline: () => timeline,
     close() {
       closed = true;
-      for (const stop of [...pending]) stop();
-      pending.clear();
+      waits.endAll();
     },
   };
 }
