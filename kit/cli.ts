@@ -8,9 +8,10 @@ import { contract } from "./commands/contract.js";
 import { docs } from "./commands/docs.js";
 import { mock } from "./commands/mock.js";
 import { proxy } from "./commands/proxy.js";
+import { simulate } from "./commands/simulate.js";
 import { helpText, parseCommandLine } from "./options.js";
 
-const commands: Readonly<Record<string, Command>> = { mock, proxy, contract, docs };
+const commands: Readonly<Record<string, Command>> = { mock, proxy, contract, simulate, docs };
 
 const overview = `usage: mode-datasets <command> [options]
 
