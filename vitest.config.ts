@@ -35,7 +35,10 @@ export default defineConfig({
             // The kit's rules and reports are pure functions of a request or a run.
             "test/kit/rules.test.ts",
             "test/kit/report.test.ts",
+            // The simulator in process and on 127.0.0.1; `*.slow.test.ts` start Python or Chromium.
+            "test/simulator/**/*.test.ts",
           ],
+          exclude: ["test/simulator/**/*.slow.test.ts"],
           globalSetup: ["test/setup/prism.ts"],
           typecheck: {
             enabled: true,
@@ -54,6 +57,7 @@ export default defineConfig({
             "test/browser/**/*.test.ts",
             "test/examples/**/*.test.ts",
             "test/package/**/*.test.ts",
+            "test/simulator/**/*.slow.test.ts",
           ],
           exclude: ["test/kit/rules.test.ts", "test/kit/report.test.ts"],
           globalSetup: ["test/setup/prism.ts", "test/setup/chromium.ts"],

@@ -9,12 +9,14 @@ import { docs } from "./commands/docs.js";
 import { exportCommand } from "./commands/export.js";
 import { mock } from "./commands/mock.js";
 import { proxy } from "./commands/proxy.js";
+import { simulate } from "./commands/simulate.js";
 import { helpText, parseCommandLine } from "./options.js";
 
 const commands: Readonly<Record<string, Command>> = {
   mock,
   proxy,
   contract,
+  simulate,
   docs,
   export: exportCommand,
 };
