@@ -33,8 +33,14 @@ const errorClasses = [
   "ModeMaxPagesError",
 ] as const;
 
-// waitForRun's own errors: every request succeeded, the run failed or did not end in time.
-const runErrorClasses = ["ModeRunError", "ModeRunFailedError", "ModeRunTimeoutError"] as const;
+// A run's own errors: every request succeeded, but the run failed, did not end in time, or has no
+// rows to give.
+const runErrorClasses = [
+  "ModeRunError",
+  "ModeRunFailedError",
+  "ModeRunTimeoutError",
+  "ModeRunNotSucceededError",
+] as const;
 
 describe("package exports", () => {
   it("exports every documented function", () => {
@@ -69,11 +75,12 @@ describe("package exports", () => {
 
   it("exports the defaults", () => {
     expect(api.DEFAULTS.baseUrl).toBe("https://app.mode.com/api");
+    expect(api.RESULTS_DEFAULTS.maxRowLength).toBeGreaterThan(0);
   });
 
   it("exports nothing undocumented at runtime", () => {
     expect(Object.keys(api).sort()).toEqual(
-      [...functions, ...errorClasses, ...runErrorClasses, "DEFAULTS"].sort(),
+      [...functions, ...errorClasses, ...runErrorClasses, "DEFAULTS", "RESULTS_DEFAULTS"].sort(),
     );
   });
 

@@ -3,9 +3,9 @@
 // (Prism answers CORS preflights), with Basic credentials, filters and pagination.
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { build, type Metafile } from "esbuild";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { serveDirectory, type StaticServer } from "../../site/static-server.js";
@@ -25,21 +25,21 @@ let bundleBytes = 0;
 beforeAll(async () => {
   mockUrl(); // fails at once, with the setup's reason, when there is no mock
   dir = await mkdtemp(join(tmpdir(), "mode-datasets-browser-"));
+  // Split as an application's bundler splits: the parsers of a run's rows are dynamic imports,
+  // their own chunks, loaded only when rows are read.
   const result = await build({
-    entryPoints: [entry],
+    entryPoints: { "mode-datasets": entry },
     bundle: true,
+    splitting: true,
     format: "esm",
     platform: "browser",
     target: "es2022",
-    outfile: join(dir, "mode-datasets.js"),
+    outdir: dir,
     write: true,
     metafile: true,
     logLevel: "silent",
   });
-  bundleBytes = Object.values(result.metafile.outputs).reduce(
-    (sum, output) => sum + output.bytes,
-    0,
-  );
+  bundleBytes = staticBytes(result.metafile.outputs, join(dir, "mode-datasets.js"));
   await writeFile(
     join(dir, "index.html"),
     '<!DOCTYPE html><meta charset="utf-8"><link rel="icon" href="data:,"><title>client</title>',
@@ -55,6 +55,23 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
+type Outputs = Metafile["outputs"];
+
+/** The bytes a page loads for the entry itself: it and the chunks it imports statically. */
+function staticBytes(outputs: Outputs, entryFile: string): number {
+  const byAbsolute = new Map(Object.entries(outputs).map(([file, out]) => [resolve(file), out]));
+  const seen = new Set<string>();
+  const visit = (file: string): number => {
+    const output = byAbsolute.get(file);
+    if (!output || seen.has(file)) return 0;
+    seen.add(file);
+    return output.imports
+      .filter((imported) => imported.kind === "import-statement")
+      .reduce((sum, imported) => sum + visit(resolve(imported.path)), output.bytes);
+  };
+  return visit(resolve(entryFile));
+}
+
 /** Runs `body` in the page with the bundle's exports as `mode` and the mock's URL as `baseUrl`. */
 async function inPage<T>(body: string): Promise<T> {
   // Passed as a string: vitest rewrites `import()` in test code, and the page must load the bundle
@@ -67,7 +84,7 @@ async function inPage<T>(body: string): Promise<T> {
 describe("the client in a browser", () => {
   test("bundles for the browser without Node built-ins", () => {
     // esbuild fails on node: imports when platform is browser, so getting here is the check;
-    // the size guards against a dependency being pulled in by mistake.
+    // the size of what the entry loads guards against a dependency pulled in by mistake.
     expect(bundleBytes).toBeGreaterThan(1_000);
     expect(bundleBytes).toBeLessThan(200_000);
   });
@@ -98,6 +115,25 @@ describe("the client in a browser", () => {
     expect(outcome.tokens).toEqual(["5a4177a2902c", "b91e0d3c5f7a"]);
     // Prism (with --errors) validates the body: a 200 means the strict request schema held.
     expect(outcome.status).toBe(200);
+  });
+
+  test("reads a Dataset's rows in CSV and JSON, its parsers loaded on first use", async () => {
+    const read = await inPage<{ columns: string[][]; counts: number[] }>(`
+      const client = mode.createModeDatasets({ baseUrl, token: "browser-token", secret: "browser-secret" });
+      const columns = [];
+      const counts = [];
+      for (const format of ["csv", "json"]) {
+        const rows = await client.datasets.results({ account: "northwind", dataset: "5a4177a2902c", format });
+        let count = 0;
+        for await (const row of rows) if (Object.keys(row).join() === rows.columns.join()) count++;
+        columns.push(rows.columns);
+        counts.push(count);
+      }
+      return { columns, counts };
+    `);
+    expect(read.columns[0]?.length).toBeGreaterThan(0);
+    expect(read.columns[1]).toEqual(read.columns[0]);
+    for (const count of read.counts) expect(count).toBeGreaterThan(0);
   });
 
   test("turns a refused request into a ModeApiError in the browser too", async () => {
