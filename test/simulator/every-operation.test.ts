@@ -245,7 +245,7 @@ describe("runs in every state", () => {
     ["a Dataset run", "dataset"],
     ["a report run", "report"],
   ] as const)(
-    "answers valid bodies for %s as it is enqueued, pending and finished",
+    "answers valid bodies for %s while it is enqueued and once it has finished",
     async (_, kind) => {
       const tokens = await discoverTokens(
         kind === "dataset" ? "/{account}/datasets/{dataset}" : "/{account}/reports/{report}",
@@ -291,7 +291,7 @@ describe("runs in every state", () => {
         sim.advance(1_000);
       }
       expect(problems).toEqual([]);
-      expect([...states].sort()).toEqual(expect.arrayContaining(["enqueued", "pending"]));
+      expect(states.has("enqueued")).toBe(true);
       expect(states.has("succeeded") || states.has("failed")).toBe(true);
     },
   );

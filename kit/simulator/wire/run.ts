@@ -1,5 +1,5 @@
-// A report or Dataset run as Mode sends it, its state read from Mode's clock: `enqueued`, then
-// `pending` while it runs, then `succeeded` or `failed`.
+// A report or Dataset run as Mode sends it, its state read from Mode's clock: `enqueued` while it
+// waits and runs, then `succeeded` or `failed`.
 import { runEndedAt, runStateAt } from "../workspace/runs.js";
 import type { RunRecord } from "../workspace/types.js";
 import { api, iso, isoOrNull, web } from "./hal.js";

@@ -1,18 +1,18 @@
-// A run's life over Mode's time: `enqueued` while it waits for a worker, `pending` while its query
-// runs, then `succeeded` or `failed`. Nothing moves it along: its state is read from the clock,
-// so no timer is left running and a run's history is the same however often it is polled.
+// A run's life over Mode's time: `enqueued` while it waits for a worker and while its queries run
+// (Mode's word for both; a fresh run answers with it), then `succeeded` or `failed`. `pending`
+// means created and not yet queued, which comes before `enqueued`, never after it, so a run
+// never shows it here. Nothing moves a run along: its state is read from the clock, so no timer
+// is left running and a run's history is the same however often it is polled.
 import type { RunRecord } from "./types.js";
 
-export type RunState = "enqueued" | "pending" | "succeeded" | "failed";
+export type RunState = "enqueued" | "succeeded" | "failed";
 
 export const TERMINAL_STATES: ReadonlySet<string> = new Set(["succeeded", "failed"]);
 
 /** The state of `run` at `now`, and when it entered it. */
 export function runStateAt(run: RunRecord, now: number): { state: RunState; since: number } {
-  const started = run.createdAt + run.queuedMs;
-  const ended = started + run.runningMs;
-  if (now < started) return { state: "enqueued", since: run.createdAt };
-  if (now < ended) return { state: "pending", since: started };
+  const ended = run.createdAt + run.queuedMs + run.runningMs;
+  if (now < ended) return { state: "enqueued", since: run.createdAt };
   return { state: run.outcome, since: ended };
 }
 

@@ -82,7 +82,7 @@ export interface RunRecord {
   /** The Dataset or report the run belongs to. */
   ownerToken: string;
   createdAt: number;
-  /** Milliseconds of Mode's time spent `enqueued`, then running (`pending`). */
+  /** Milliseconds of Mode's time spent waiting for a worker, then running (both `enqueued`). */
   queuedMs: number;
   runningMs: number;
   outcome: RunOutcome;
