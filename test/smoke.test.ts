@@ -64,8 +64,10 @@ describe("package exports", () => {
       created_at: "",
       _links: { self: { href: "" } },
     };
+    // `state` is what ModeRunNotSucceededError adds; the others take the rest.
+    const init = { message: "m", run, polls: 1, state: "failed" };
     for (const name of runErrorClasses) {
-      const error = new api[name]({ message: "m", run, polls: 1 });
+      const error = new api[name](init);
       expect(error, name).toBeInstanceOf(api.ModeRunError);
       expect(error, name).not.toBeInstanceOf(api.ModeApiError);
       expect(error.name).toBe(name);
