@@ -156,7 +156,11 @@ type Mutation = { op: "add" | "delete" | "replace"; at: number; key: string; val
 /** `example` with each mutation applied at one of its objects or arrays: near-valid values. */
 function mutate(example: unknown, mutations: Mutation[]): unknown {
   const copy = structuredClone(example);
-  for (const { op, at, key, value } of mutations) {
+  for (const mutation of mutations) {
+    const { op, at, key } = mutation;
+    // A copy: fast-check may hand the same object to two mutations, and adding it inside itself
+    // would make a value that is no JSON at all.
+    const value = structuredClone(mutation.value);
     const nodes: Array<Record<string, unknown> | unknown[]> = [];
     const walk = (node: unknown): void => {
       if (typeof node !== "object" || node === null) return;
