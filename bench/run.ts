@@ -1,7 +1,7 @@
 /**
- * `npm run bench`: overhead, size, pagination, load, a workspace walk and waitForRun, printed
- * as one table and written to bench/RESULTS.md. Exits 1 when a target in bench/README.md is
- * missed. `--quick` runs fewer rounds (for trying the harness, not for RESULTS.md).
+ * `npm run bench`: overhead, size, pagination, load, a workspace walk, waitForRun and a Dataset's
+ * rows, printed as one table and written to bench/RESULTS.md. Exits 1 when a target in
+ * bench/README.md is missed. `--quick` runs fewer rounds (for trying the harness, not for RESULTS.md).
  * `--only walk,wait` runs only the named sections and replaces only their rows in RESULTS.md,
  * so one part can be re-measured without re-running (and re-noising) the rest.
  */
