@@ -1,7 +1,7 @@
 /**
- * `npm run bench`: overhead, size, pagination, load, a workspace walk and waitForRun, printed
- * as one table and written to bench/RESULTS.md. Exits 1 when a target in bench/README.md is
- * missed. `--quick` runs fewer rounds (for trying the harness, not for RESULTS.md).
+ * `npm run bench`: overhead, size, pagination, load, a workspace walk, waitForRun and a Dataset's
+ * rows, printed as one table and written to bench/RESULTS.md. Exits 1 when a target in
+ * bench/README.md is missed. `--quick` runs fewer rounds (for trying the harness, not for RESULTS.md).
  * `--only walk,wait` runs only the named sections and replaces only their rows in RESULTS.md,
  * so one part can be re-measured without re-running (and re-noising) the rest.
  */
@@ -13,6 +13,7 @@ import { measureOverhead } from "./overhead.js";
 import { measurePagination } from "./pagination.js";
 import { measureRedis, REDIS_BENCH } from "./redis-limit.js";
 import { machine, markdownTable, parseMarkdownTable, type Row } from "./report.js";
+import { measureRows } from "./rows.js";
 import { type BenchServer, startServer } from "./server-process.js";
 import { measureSize } from "./size.js";
 import { measureWaitForRun } from "./wait-for-run.js";
@@ -39,6 +40,7 @@ const settings = {
   // The defaults' waits, a 30 s run and a 60 s timeout (the run that ends is seen ending well
   // before it), all divided by 10.
   wait: { timeScale: 10, latencyMs: 20, runMs: 30_000, timeoutMs: 60_000 },
+  rows: { rateRows: { csv: 200_000, json: 100_000 }, rounds: quick ? 1 : 7, memoryRows: 1_000_000 },
 };
 
 let server: BenchServer | undefined;
@@ -78,6 +80,7 @@ const steps: { name: string; prefixes: string[]; measure: () => Promise<Row[]> }
   { name: "load", prefixes: ["load", "rate limit"], measure: () => measureLoad(settings.load) },
   { name: "walk", prefixes: ["workspace walk"], measure: () => measureWalk(settings.walk) },
   { name: "wait", prefixes: ["waitForRun"], measure: () => measureWaitForRun(settings.wait) },
+  { name: "rows", prefixes: ["rows"], measure: () => measureRows(settings.rows) },
   { name: "redis", prefixes: ["redis"], measure: () => measureRedis(REDIS_BENCH) },
 ];
 const unknown = only?.filter((name) => !steps.some((step) => step.name === name)) ?? [];

@@ -9,6 +9,7 @@
  *   GET /{account}/spaces/ws-{i}/datasets      with `workspace`: that Collection's Datasets
  *   POST /{account}/datasets/{dataset}/runs    with `runs`: starts a run
  *   GET /{account}/datasets/{d}/runs/{run}     with `runs`: pending until `runMs`, then succeeded
+ *   GET /{account}/reports/rows-{N}/runs/{run}/results/content.csv|.json   N rows (rows-content.ts)
  * With `latencyMs`, every answer is held that long first.
  * With a rate limit configured, at most `requests` requests may arrive in any `windowMs`
  * (a sliding window, the strictest reading of "40 per 10 s"); the rest get 429 + Retry-After.
@@ -19,6 +20,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { datasetBody, listingPageBody } from "./fixtures.js";
+import { routeRowContent } from "./rows-content.js";
 import type { ServerConfig, ServerMessage, ServerStats } from "./server-protocol.js";
 
 const config = JSON.parse(process.argv[2] ?? "{}") as ServerConfig;
@@ -93,6 +95,7 @@ function route(request: IncomingMessage, response: ServerResponse): void {
   }
   if (config.workspace && routeWorkspace(request.method, url, response, config.workspace)) return;
   if (config.runs && routeRuns(request.method, url, response, config.runs.runMs)) return;
+  if (request.method === "GET" && routeRowContent(url.pathname, response)) return;
   send(response, 404, Buffer.from('{"id":"not_found","message":"Not found"}'), "application/json");
 }
 
