@@ -1,5 +1,5 @@
-// Where the examples send requests. By default the mock that `npm start` (or `npm run mock`)
-// runs on 127.0.0.1:4010, with any credentials. Set MODE_BASE_URL (https://app.mode.com/api for
+// Where the examples send requests. By default the mock that `npm run mock` runs on
+// 127.0.0.1:4010, with any credentials (their default tokens are the mock's examples). Set MODE_BASE_URL (https://app.mode.com/api for
 // the real thing) with MODE_API_TOKEN and MODE_API_SECRET to use a real account.
 // In your own code, import from "mode-datasets" instead of "../src/index.js".
 import { createModeDatasets, type ModeDatasets } from "../src/index.js";

@@ -3,7 +3,7 @@
 //   npx tsx examples/shared-rate-limit.ts [--workers 4] [--calls 20] [--interval-ms 10000]
 //     [--account northwind] [--dataset 5a4177a2902c]
 // REDIS_URL names the Redis they share (default redis://127.0.0.1:6379). The API is the mock of
-// `npm start` unless MODE_BASE_URL, MODE_API_TOKEN and MODE_API_SECRET are set. Exit code 0 when
+// `npm run mock` unless MODE_BASE_URL, MODE_API_TOKEN and MODE_API_SECRET are set. Exit code 0 when
 // every call succeeded, 1 otherwise.
 // In your own code, import from "mode-datasets" and "mode-datasets/redis" instead of "../src/…".
 import { fork } from "node:child_process";

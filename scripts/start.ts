@@ -1,26 +1,42 @@
-// `npm start`: the first five minutes. Builds the spec, types, client and docs, starts the
-// validating mock on 127.0.0.1:4010 and the docs on 127.0.0.1:4011, then prints ready-to-paste
-// curl and TypeScript snippets that work against the mock. Ctrl-C stops both, and so does SIGTERM
-// to any process of the chain: this one, npm, or the shell between them (npm passes no signal
-// on, so this process also stops when npm is gone).
-// Options: `npm start -- --port N` (mock; or PORT), DOCS_PORT=N (docs; 0 picks a free port),
-// `--skip-build` to serve what is already built.
+// `npm start`: the first five minutes. Builds the spec, types, client and docs, serves the
+// simulator (a seeded Mode workspace that keeps state, pages, runs and rate-limits as Mode does)
+// on 127.0.0.1:4010 and the docs on 127.0.0.1:4011, then prints ready-to-paste curl and
+// TypeScript snippets that work against it. The simulator rather than the Prism mock, because a
+// newcomer's first tries are a filter, a second page, a rename, a run: the mock answers each with
+// the same fixed example, which looks like a broken client. The mock stays one command away
+// (`npm run mock`) for checking requests against the spec.
+// Ctrl-C stops both and prints the simulator's verdict on what it saw, and so does SIGTERM to any
+// process of the chain: this one, npm, or the shell between them (npm passes no signal on, so
+// this process also stops when npm is gone).
+// Options: `npm start -- --port N` (simulator; or PORT), DOCS_PORT=N (docs; 0 picks a free port),
+// `--time-scale K` (Mode's clock K times faster; default 10), `--skip-build` to serve what is
+// already built.
 import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { DEFAULT_GRACE_MS } from "../kit/front-options.js";
-import { DEFAULT_MAX_BODY_BYTES } from "../kit/front/front.js";
-import { startMockServer, type MockServer } from "../kit/mock-server.js";
 import { parseCommandLine } from "../kit/options.js";
 import { packageRoot as repoRoot } from "../kit/package-root.js";
 import { whenNpmParentGone } from "../kit/process/parent-watch.js";
 import { serveOptions, serveSettings } from "../kit/serve-options.js";
+import { createEngine } from "../kit/simulator/engine.js";
+import { serveSimulator, type SimulatorServer } from "../kit/simulator/http/serve.js";
+import { summaryText } from "../kit/simulator/report/summary-text.js";
 import { buildDocs, docsDir } from "../site/docs-builder.js";
 import { serveDirectory, type StaticServer } from "../site/static-server.js";
 import { firstRunSnippets } from "./start-snippets.js";
 
+// Ten times faster: a run ends in seconds instead of a minute, and the rate-limit window is one
+// second; `--time-scale 1` gives Mode's own pace.
+const DEFAULT_TIME_SCALE = 10;
+
 const startOptions = {
-  ...serveOptions,
+  port: serveOptions.port,
+  host: serveOptions.host,
+  "time-scale": {
+    type: "string",
+    value: "K",
+    description: `run Mode's clock K times faster: runs, the rate-limit window and Retry-After (default ${DEFAULT_TIME_SCALE})`,
+  },
   "skip-build": {
     type: "boolean",
     description: "serve what `npm run build` last built: no generate, build or docs steps",
@@ -54,6 +70,15 @@ function docsPort(env: NodeJS.ProcessEnv): number {
   return port;
 }
 
+function timeScaleOf(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_TIME_SCALE;
+  const value = Number(text);
+  if (text.trim() === "" || !Number.isFinite(value)) {
+    throw new Error(`--time-scale must be a number, got ${JSON.stringify(text)}`);
+  }
+  return value;
+}
+
 async function main(): Promise<void> {
   const line = parseCommandLine(
     "npm start --",
@@ -62,26 +87,29 @@ async function main(): Promise<void> {
   );
   if (line.help) {
     console.log(
-      "usage: npm start -- [--port N] [--host H] [--spec FILE] [--skip-build]; DOCS_PORT=N for the docs",
+      "usage: npm start -- [--port N] [--host H] [--time-scale K] [--skip-build]; DOCS_PORT=N for the docs",
     );
     return;
   }
-  const { host, port, spec } = serveSettings(line.options, process.env);
+  const { host, port } = serveSettings(line.options, process.env);
   const docsPortNumber = docsPort(process.env);
+  // Made before the build, so a bad --time-scale is named at once.
+  const engine = createEngine({ timeScale: timeScaleOf(line.options["time-scale"]) });
 
-  let mock: MockServer | undefined;
+  let simulator: SimulatorServer | undefined;
   let docs: StaticServer | undefined;
   let stopping = false;
   const stop = async (code: number): Promise<never> => {
     stopping = true;
-    await Promise.allSettled([mock?.stop(DEFAULT_GRACE_MS), docs?.close()]);
+    await Promise.allSettled([simulator?.close(), docs?.close()]);
+    if (simulator) console.log(`\n${summaryText(engine.report())}`);
     process.exit(code);
   };
-  // Ctrl-C is how this command is meant to end: the mock and the docs server are closed and the
-  // exit code is 0. A second Ctrl-C exits at once (Prism's guard still ends Prism).
+  // Ctrl-C is how this command is meant to end: both servers are closed and the exit code is 0.
+  // A second Ctrl-C exits at once.
   const onSignal = (): void => {
     if (stopping) process.exit(130);
-    console.log("\nStopping the mock and the docs server ...");
+    console.log("\nStopping the simulator and the docs server ...");
     void stop(0);
   };
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, onSignal);
@@ -95,22 +123,23 @@ async function main(): Promise<void> {
     await step("spec and types (npm run generate)", "npm", ["run", "--silent", "generate"]);
     await step("client (npm run build)", "npm", ["run", "--silent", "build"]);
     process.stdout.write("  docs (npm run docs) ... ");
-    await buildDocs({ spec });
+    await buildDocs();
     process.stdout.write("done\n");
   }
 
   try {
-    mock = await startMockServer({ host, port, spec, maxBodyBytes: DEFAULT_MAX_BODY_BYTES });
+    simulator = await serveSimulator(engine, { host, port });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(
-      `${reason}\nIs port ${port} taken? Choose another with: npm start -- --port 4020`,
+      `cannot serve the simulator on ${host}:${port} (${reason}); choose another port with: npm start -- --port 4020`,
     );
   }
   try {
     docs = await serveDirectory(served, { host, port: docsPortNumber });
   } catch (error) {
-    await mock.stop(0);
+    await simulator.close();
+    simulator = undefined;
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(
       `cannot serve the docs on ${host}:${docsPortNumber} (${reason}); choose another port with DOCS_PORT=4021`,
@@ -118,32 +147,32 @@ async function main(): Promise<void> {
   }
 
   const bundled = JSON.parse(await readFile(join(repoRoot, "generated", "openapi.json"), "utf8"));
-  const snippets = firstRunSnippets(bundled, mock.baseUrl);
+  const baseUrl = `${simulator.url}/api`;
+  const snippets = firstRunSnippets(bundled, baseUrl);
+  const { seed, collections, datasets, timeScale } = engine.options;
   console.log(`
-Mode Datasets API, mocked and documented:
-  Mock (Prism, validating):  ${mock.baseUrl}   any token and secret are accepted
-  API reference:             ${docs.url}/
-  Bundled spec:              ${docs.url}/openapi.yaml  (and /openapi.json)
+Mode Datasets API, simulated and documented:
+  Simulator:      ${baseUrl}   any token and secret are accepted
+                  workspace northwind (seed ${seed}, ${collections} Collections, ${datasets} Datasets); Mode's clock runs ${timeScale}x faster
+  API reference:  ${docs.url}/
+  Bundled spec:   ${docs.url}/openapi.yaml  (and /openapi.json)
 
-Try the mock with curl:
+The simulator behaves like Mode: filters and pages work, writes read back, runs take time (some
+fail), and past 40 requests in 10 s of its clock it answers 429 with Retry-After.
+
+Try it with curl (every Collection of the workspace):
 
 ${snippets.curl}
 
-Or with the typed client (paste into a shell in this folder; it writes build/try-mode.ts and runs it):
+Or take the typed client on a tour (paste into a shell in this folder; it writes build/try-mode.ts
+and runs it): a filter and paging, a rename that reads back, a run from enqueued to its end.
 
 ${snippets.typeScript}
 
-Every operation has both samples in the reference. Requests that break the spec get a 4xx and
-an sl-violations header; see "npm run mock" for how to read them. An error answer on demand:
-add the header \`Prefer: code=404\` (or any status the operation documents). Ctrl-C stops
-everything.
+To check requests against the spec instead (every answer validated, the spec's examples, an error
+on demand with Prefer: code=404), run the contract mock: npm run mock.
+Ctrl-C stops everything and prints the simulator's verdict on how the client behaved.
 `);
-
-  const code = await mock.prism.exited;
-  if (!stopping) {
-    console.error(`start: Prism exited with ${code}. Its log:\n${mock.prism.log()}`);
-    await stop(1);
-  }
 }
 
 main().catch((error: unknown) => {

@@ -43,14 +43,14 @@ const nothingOn = (urls: string[]): Promise<void> =>
   );
 
 describe("SIGTERM to npm", { timeout: 180_000 }, () => {
-  it("npm start: the mock and the docs server stop, nothing left on their ports", async () => {
-    const [mockPort, docsPort] = [await freePort(), await freePort()];
+  it("npm start: the simulator and the docs server stop, nothing left on their ports", async () => {
+    const [simulatorPort, docsPort] = [await freePort(), await freePort()];
     const npm = await startNpm(
-      ["start", "--", "--skip-build", "--port", String(mockPort)],
+      ["start", "--", "--skip-build", "--port", String(simulatorPort)],
       { DOCS_PORT: String(docsPort) },
-      /mocked and documented/,
+      /simulated and documented/,
     );
-    const urls = [`http://127.0.0.1:${mockPort}/`, `http://127.0.0.1:${docsPort}/`];
+    const urls = [`http://127.0.0.1:${simulatorPort}/`, `http://127.0.0.1:${docsPort}/`];
     for (const url of urls) expect(await answers(url), url).toBe(true);
     npm.kill("SIGTERM");
     await nothingOn(urls);

@@ -1,13 +1,13 @@
 // What a user gets from `npm pack` on a fresh clone (npm runs `prepare`, which must build),
-// unpacked into a fresh project, imported and required by its package name, type-checked, and
-// run against the mock.
+// unpacked into a fresh project, imported and required by its package name (the client, the
+// simulator and the Redis limiter), type-checked, and run against the mock and the simulator.
 // The tarball's one dependency (openapi-fetch) and TypeScript are linked from this repo's
 // node_modules, so the test needs no registry.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { installTarball, packCleanClone } from "./pack-clean-clone.js";
+import { installTarball, packCleanClone, repo } from "./pack-clean-clone.js";
 
 let workspace: string;
 let project: string;
@@ -31,7 +31,7 @@ beforeAll(() => {
 afterAll(() => rmSync(workspace, { recursive: true, force: true }));
 
 describe("the package packed from a clean clone", () => {
-  it("ships the build, the sources its maps point to, the types, the spec and the README", () => {
+  it("ships the build, the sources its maps point to, the types, the spec, the README and the docs it links to", () => {
     const files = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).split("\n");
     expect(files).toContain("package/dist/src/index.js");
     expect(files).toContain("package/dist/src/index.js.map");
@@ -42,6 +42,13 @@ describe("the package packed from a clean clone", () => {
     expect(files).toContain("package/generated/openapi.json");
     expect(files).toContain("package/generated/openapi.yaml");
     expect(files).toContain("package/README.md");
+    expect(files).toContain("package/dist/kit/simulator/index.js");
+    expect(files).toContain("package/dist/src/redis/index.js");
+    // The README on npm links to docs/: every page it names is in the tarball.
+    const readme = readFileSync(join(repo, "README.md"), "utf8");
+    const pages = [...readme.matchAll(/\]\((docs\/[^)#\s]+)/g)].map((match) => match[1]);
+    expect(pages.length).toBeGreaterThan(3);
+    for (const page of new Set(pages)) expect(files, page).toContain(`package/${page}`);
     expect(files.filter((file) => /^package\/(test|openapi|scripts|bench)\//.test(file))).toEqual(
       [],
     );
@@ -64,7 +71,7 @@ describe("the package packed from a clean clone", () => {
     }
   });
 
-  it("type-checks a consumer that imports the client, the types and the spec by package name", {
+  it("type-checks a consumer that imports the client, the types, the simulator and the Redis limiter by package name", {
     timeout: 120_000,
   }, () => {
     writeFileSync(
@@ -72,6 +79,13 @@ describe("the package packed from a clean clone", () => {
       [
         'import { createModeClient, createdAfter, type Dataset } from "mode-datasets";',
         'import type { paths } from "mode-datasets/types";',
+        'import { createModeSimulator, type SimulatorReport } from "mode-datasets/simulator";',
+        'import { createRedisRateLimiter } from "mode-datasets/redis";',
+        "export const sim = createModeSimulator({ seed: 1, datasets: 10 });",
+        'export const verdict: SimulatorReport["verdict"] = sim.report().verdict;',
+        "export const limiter: typeof createRedisRateLimiter = createRedisRateLimiter;",
+        "// @ts-expect-error: the simulator takes no such option",
+        "createModeSimulator({ seeds: 1 });",
         'const client = createModeClient({ token: "t", secret: "s" });',
         'const name: Dataset["name"] = "x";',
         'type Get = paths["/{account}/datasets/{dataset}"]["get"];',
@@ -114,6 +128,31 @@ describe("the package packed from a clean clone", () => {
       stdio: ["ignore", "pipe", "pipe"],
     });
     expect(out.trim()).toBe("function");
+  });
+
+  it("runs the client against the simulator, both imported by package name, beside the Redis limiter", () => {
+    writeFileSync(
+      join(project, "simulate.mjs"),
+      [
+        'import { createModeDatasets } from "mode-datasets";',
+        'import { createModeSimulator } from "mode-datasets/simulator";',
+        'import { createRedisRateLimiter } from "mode-datasets/redis";',
+        "const sim = createModeSimulator({ seed: 1 });",
+        "const mode = createModeDatasets({ fetch: sim.fetch, token: 'consumer-token', secret: 'consumer-secret' });",
+        "const spaces = await mode.spaces.list({ account: 'northwind', filter: 'all' });",
+        "sim.close();",
+        "console.log(JSON.stringify({ spaces: spaces.map((space) => space.name), verdict: sim.report().verdict, limiter: typeof createRedisRateLimiter }));",
+      ].join("\n"),
+    );
+    const out = execFileSync(process.execPath, ["simulate.mjs"], {
+      cwd: project,
+      encoding: "utf8",
+    });
+    expect(JSON.parse(out)).toEqual({
+      spaces: ["Sales analytics", "Operations", "Finance"],
+      verdict: "pass",
+      limiter: "function",
+    });
   });
 
   it("talks to the mock from a plain Node program that imports it by package name", () => {

@@ -2,18 +2,19 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { DEFAULTS } from "../../../src/index.js";
 
-const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
+// The options table lives in the client's reference page, which the README links to.
+const clientDoc = readFileSync(new URL("../../../docs/client.md", import.meta.url), "utf8");
 
-/** The default column of the README's options table, by option name. */
+/** The default column of docs/client.md's options table, by option name. */
 function documentedDefaults(): Map<string, string> {
   const rows = new Map<string, string>();
-  for (const match of readme.matchAll(/^\| `([\w.]+)` \| ([^|]+) \|/gm)) {
+  for (const match of clientDoc.matchAll(/^\| `([\w.]+)` \| ([^|]+) \|/gm)) {
     rows.set(match[1] as string, (match[2] as string).trim());
   }
   return rows;
 }
 
-// Compares a README cell such as `{ requests: 40, intervalMs: 10000 }` with a value, ignoring
+// Compares a table cell such as `{ requests: 40, intervalMs: 10000 }` with a value, ignoring
 // quotes, spaces and digit separators.
 const normalise = (text: string): string => text.replace(/[`"'\s_]/g, "");
 
@@ -39,7 +40,7 @@ describe("defaults", () => {
       DEFAULTS.tokenEnv,
       DEFAULTS.secretEnv,
     ])
-      expect(readme).toContain(`\`${variable}\``);
+      expect(clientDoc).toContain(`\`${variable}\``);
   });
 
   it.each([
@@ -52,9 +53,9 @@ describe("defaults", () => {
     ["retry.maxDelayMs", DEFAULTS.retry.maxDelayMs],
     ["retry.maxRetryAfterMs", DEFAULTS.retry.maxRetryAfterMs],
     ["rateLimit", DEFAULTS.rateLimit],
-  ])("documents the default of %s in the README's options table", (option, value) => {
+  ])("documents the default of %s in docs/client.md's options table", (option, value) => {
     const cell = documentedDefaults().get(option);
-    expect(cell, `README options table has no row for ${option}`).toBeDefined();
+    expect(cell, `docs/client.md's options table has no row for ${option}`).toBeDefined();
     const expected =
       typeof value === "string" ? value : JSON.stringify(value).replace(/"(\w+)":/g, "$1:");
     expect(normalise(cell as string)).toBe(normalise(expected));
