@@ -1,5 +1,4 @@
-import { build, type Metafile } from "esbuild";
-import { basename } from "node:path";
+import { build } from "esbuild";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { kB, type Row } from "./report.js";
@@ -11,12 +10,11 @@ export const MAX_CLIENT_GZIP_BYTES = 6_000;
 const root = fileURLToPath(new URL("..", import.meta.url));
 
 /**
- * What a browser app pays: esbuild bundles for the browser, minified, ESM, split into chunks as
- * an app's bundler splits it. `contents` is an entry module written in memory, so the same
- * settings measure openapi-fetch alone, the whole public entry, and what tree-shaking leaves of
- * it when only createModeClient is imported. The target counts what loads with the entry (it
- * and the chunks it imports statically); what loads on first use through `import()` (the
- * result parsers, rarely taken paths) is shown beside it and not counted.
+ * What a browser app pays: esbuild bundles for the browser, minified, ESM. `contents` is an
+ * entry module written in memory, so the same settings measure openapi-fetch alone, the whole
+ * public entry, and what tree-shaking leaves of it when only createModeClient is imported. The target counts what loads with the entry; what
+ * loads on first use through `import()` (reading a run's rows and its parsers) is shown beside
+ * it and not counted.
  */
 const entries: { name: string; contents: string; max?: number }[] = [
   { name: "openapi-fetch alone", contents: `export { default } from "openapi-fetch";` },
@@ -50,76 +48,50 @@ export async function measureSize(): Promise<Row[]> {
   return rows;
 }
 
-const ENTRY = "bench-entry";
-
 /**
- * Sizes of the chunks loaded with the entry, each gzipped on its own (as a browser fetches
- * them), and of the chunks only `import()` reaches.
+ * Sizes of what loads with the entry (every `import()` left out of the bundle, as a bundler
+ * splits it into a chunk of its own) and, for comparison, of the entry with all it can load.
  */
 export async function bundleSize(
   contents: string,
 ): Promise<{ raw: number; gzipped: number; lazyRaw: number; lazyGzipped: number }> {
+  const eager = await bundle(contents, true);
+  const whole = await bundle(contents, false);
+  return {
+    ...eager,
+    lazyRaw: whole.raw - eager.raw,
+    lazyGzipped: whole.gzipped - eager.gzipped,
+  };
+}
+
+async function bundle(
+  contents: string,
+  withoutImportCalls: boolean,
+): Promise<{ raw: number; gzipped: number }> {
   const result = await build({
-    entryPoints: [ENTRY],
-    plugins: [
-      {
-        name: "in-memory-entry",
-        setup(build) {
-          build.onResolve({ filter: /^bench-entry$/ }, () => ({ path: ENTRY, namespace: "bench" }));
-          build.onLoad({ filter: /.*/, namespace: "bench" }, () => ({
-            contents,
-            resolveDir: root,
-            loader: "ts",
-          }));
-        },
-      },
-    ],
+    stdin: { contents, resolveDir: root, loader: "ts", sourcefile: "bench-entry.ts" },
+    plugins: withoutImportCalls
+      ? [
+          {
+            name: "import-calls-load-later",
+            setup(build) {
+              build.onResolve({ filter: /.*/ }, ({ kind, path }) =>
+                kind === "dynamic-import" ? { path, external: true } : undefined,
+              );
+            },
+          },
+        ]
+      : [],
     bundle: true,
-    splitting: true,
-    outdir: "/bench-out",
     minify: true,
     format: "esm",
     platform: "browser",
     target: "es2022",
     write: false,
-    metafile: true,
     logLevel: "silent",
   });
-  const { outputs } = result.metafile;
-  // Every import() target is an entry of its own too; the one measured is the in-memory one.
-  const entry = Object.keys(outputs).find((path) => outputs[path]?.entryPoint === `bench:${ENTRY}`);
-  if (!entry) throw new Error("esbuild produced no entry chunk");
-  const eager = reachable(outputs, entry, false);
-  const code = new Map(result.outputFiles.map((file) => [basename(file.path), file.contents]));
-  const sizes = { raw: 0, gzipped: 0, lazyRaw: 0, lazyGzipped: 0 };
-  for (const path of reachable(outputs, entry, true)) {
-    const bytes = code.get(basename(path));
-    if (!bytes) throw new Error(`esbuild wrote no ${path}`);
-    // Level 9, as size badges and bundlephobia-style reports use.
-    const gzipped = gzipSync(bytes, { level: 9 }).byteLength;
-    if (eager.has(path)) {
-      sizes.raw += bytes.byteLength;
-      sizes.gzipped += gzipped;
-    } else {
-      sizes.lazyRaw += bytes.byteLength;
-      sizes.lazyGzipped += gzipped;
-    }
-  }
-  return sizes;
-}
-
-/** The chunk and those it imports statically (and, with `lazy`, through `import()`), transitively. */
-function reachable(outputs: Metafile["outputs"], start: string, lazy: boolean): Set<string> {
-  const seen = new Set<string>([start]);
-  const stack = [start];
-  for (let path = stack.pop(); path !== undefined; path = stack.pop())
-    for (const { path: imported, kind } of outputs[path]?.imports ?? [])
-      if (
-        (kind === "import-statement" || (lazy && kind === "dynamic-import")) &&
-        !seen.has(imported)
-      ) {
-        seen.add(imported);
-        stack.push(imported);
-      }
-  return seen;
+  const code = result.outputFiles[0]?.contents;
+  if (!code) throw new Error("esbuild produced no output");
+  // Level 9, as size badges and bundlephobia-style reports use.
+  return { raw: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength };
 }
