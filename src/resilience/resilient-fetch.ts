@@ -298,17 +298,25 @@ const UNABORTABLE = Symbol("mode-datasets.unabortable");
  * without a signal. Such a request's signal belongs to the Request alone and can never abort, so
  * an attempt skips listening to it; a listener per attempt was one of the client's largest costs
  * per request. A request a caller's middleware put in place is not marked and is listened to.
+ * Made on first use: reading `Request` loads Node's fetch, which an import must not pay for.
  */
-export const MarkingRequest = function MarkingRequest(
-  input: RequestInfo | URL,
-  init?: RequestInit,
-): Request {
-  const request = new Request(input, init);
-  if (!init?.signal) Object.defineProperty(request, UNABORTABLE, { value: true });
-  return request;
-} as unknown as typeof Request;
-// openapi-fetch checks what a middleware returns with `instanceof` this class.
-MarkingRequest.prototype = Request.prototype;
+export function markingRequest(): typeof Request {
+  if (marking) return marking;
+  const MarkingRequest = function MarkingRequest(
+    input: RequestInfo | URL,
+    init?: RequestInit,
+  ): Request {
+    const request = new Request(input, init);
+    if (!init?.signal) Object.defineProperty(request, UNABORTABLE, { value: true });
+    return request;
+  } as unknown as typeof Request;
+  // openapi-fetch checks what a middleware returns with `instanceof` this class.
+  MarkingRequest.prototype = Request.prototype;
+  marking = MarkingRequest;
+  return marking;
+}
+
+let marking: typeof Request | undefined;
 
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(signal.reason);
