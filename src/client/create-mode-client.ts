@@ -7,7 +7,7 @@ import { errorMiddleware } from "../errors/middleware.js";
 import { invalid } from "../internal/checks.js";
 import { readEnv } from "../internal/env.js";
 import { createRateLimiter, type RateLimiter } from "../resilience/rate-limiter.js";
-import { createSender } from "../resilience/resilient-fetch.js";
+import { createSender, markingRequest } from "../resilience/resilient-fetch.js";
 import { resolveRetryOptions } from "../resilience/retry.js";
 import { assertCredentials, checkUrl, createAuth, type ModeCredentials } from "./auth.js";
 import { checkHeaders } from "./headers.js";
@@ -91,6 +91,7 @@ export function createModeClient(options: ModeClientOptions = {}): ModeClient {
       ...options.headers,
     }),
     pathSerializer: serializePath,
+    Request: markingRequest(),
     fetch: (request: Request) => transport.send(request, settings),
   });
   // One middleware, so each call pays for one round of hooks: a bad path parameter is refused

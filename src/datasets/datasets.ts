@@ -24,13 +24,12 @@ import type { ModeResultsDownload } from "../results/download.js";
 import type { ResultsOptions } from "../results/options.js";
 import type { ModeRows, ResultsFormat } from "../results/rows.js";
 import { checkChanges } from "./report-changes.js";
-import {
-  type DatasetResultsParams,
-  datasetDownload,
-  datasetResults,
-  type RowOf,
-} from "./results.js";
+import type { DatasetResultsParams, RowOf } from "./results.js";
 import { DATASET_RUN, type DatasetRunTarget } from "./runs.js";
+
+// Reading a run's rows (finding the run, the stream, the parsers) loads on first use: an app that
+// never reads rows does not carry it.
+const results = () => import("./results.js");
 
 const DATASET = "/{account}/datasets/{dataset}";
 const RUNS = "/{account}/datasets/{dataset}/runs";
@@ -169,7 +168,7 @@ export function datasetMethods(client: ModeClient): DatasetMethods {
     listSchedules: (params, options) => callForPage(client, SCHEDULES, params, options),
     iterateSchedules: (params, options) => iterate(client, SCHEDULES, params, options),
     fieldDescriptions: fieldDescriptionMethods(client),
-    results: (params, options) => datasetResults(client, params, options),
-    download: (params, options) => datasetDownload(client, params, options),
+    results: async (params, options) => (await results()).datasetResults(client, params, options),
+    download: async (params, options) => (await results()).datasetDownload(client, params, options),
   };
 }

@@ -17,16 +17,12 @@ import { checkChanges, type ReportChanges } from "./report-changes.js";
 import type { ModeResultsDownload } from "../results/download.js";
 import type { ResultsOptions } from "../results/options.js";
 import type { ModeRows, ResultsFormat } from "../results/rows.js";
-import {
-  type QueryRunResultsParams,
-  queryRunDownload,
-  queryRunResults,
-  type ReportResultsParams,
-  reportDownload,
-  reportResults,
-  type RowOf,
-} from "./results.js";
+import type { QueryRunResultsParams, ReportResultsParams, RowOf } from "./results.js";
 import { REPORT_RUN, type ReportParameters, type ReportRunTarget } from "./runs.js";
+
+// Reading a run's rows (finding the run, the stream, the parsers) loads on first use: an app that
+// never reads rows does not carry it.
+const results = () => import("./results.js");
 
 const REPORT = "/{account}/reports/{report}";
 const RUNS = "/{account}/reports/{report}/runs";
@@ -197,10 +193,12 @@ export function reportMethods(client: ModeClient): ReportMethods {
       callForObject(client, "get", "/{account}/reports/{report}/queries/{query}", params, options),
     listQueryRuns: (params, options) => callForPage(client, QUERY_RUNS, params, options),
     iterateQueryRuns: (params, options) => iterate(client, QUERY_RUNS, params, options),
-    results: (params, options) => reportResults(client, params, options),
-    queryRunResults: (params, options) => queryRunResults(client, params, options),
-    download: (params, options) => reportDownload(client, params, options),
-    downloadQueryRun: (params, options) => queryRunDownload(client, params, options),
+    results: async (params, options) => (await results()).reportResults(client, params, options),
+    queryRunResults: async (params, options) =>
+      (await results()).queryRunResults(client, params, options),
+    download: async (params, options) => (await results()).reportDownload(client, params, options),
+    downloadQueryRun: async (params, options) =>
+      (await results()).queryRunDownload(client, params, options),
     getQueryRun: (params, options) =>
       callForObject(
         client,

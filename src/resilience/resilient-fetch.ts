@@ -255,7 +255,8 @@ async function attemptOnce(
   const controller = new AbortController();
   const { signal } = controller;
   const forward = (): void => controller.abort(caller.reason);
-  caller.addEventListener("abort", forward);
+  const listens = !(request as { [UNABORTABLE]?: true })[UNABORTABLE];
+  if (listens) caller.addEventListener("abort", forward);
   const timer = timeoutMs === false ? undefined : setTimeout(() => controller.abort(), timeoutMs);
   let held: Held | undefined;
   try {
@@ -272,7 +273,7 @@ async function attemptOnce(
         request,
         abort: () => controller.abort(),
         settle: () => {
-          caller.removeEventListener("abort", forward);
+          if (listens) caller.removeEventListener("abort", forward);
           release?.();
         },
       };
@@ -286,9 +287,36 @@ async function attemptOnce(
     return { failure: signal.aborted ? "timeout" : "connection", cause };
   } finally {
     clearTimeout(timer);
-    if (!held) caller.removeEventListener("abort", forward);
+    if (!held && listens) caller.removeEventListener("abort", forward);
   }
 }
+
+const UNABORTABLE = Symbol("mode-datasets.unabortable");
+
+/**
+ * The Request class openapi-fetch builds requests with: the platform's, marking a request built
+ * without a signal. Such a request's signal belongs to the Request alone and can never abort, so
+ * an attempt skips listening to it; a listener per attempt was one of the client's largest costs
+ * per request. A request a caller's middleware put in place is not marked and is listened to.
+ * Made on first use: reading `Request` loads Node's fetch, which an import must not pay for.
+ */
+export function markingRequest(): typeof Request {
+  if (marking) return marking;
+  const MarkingRequest = function MarkingRequest(
+    input: RequestInfo | URL,
+    init?: RequestInit,
+  ): Request {
+    const request = new Request(input, init);
+    if (!init?.signal) Object.defineProperty(request, UNABORTABLE, { value: true });
+    return request;
+  } as unknown as typeof Request;
+  // openapi-fetch checks what a middleware returns with `instanceof` this class.
+  MarkingRequest.prototype = Request.prototype;
+  marking = MarkingRequest;
+  return marking;
+}
+
+let marking: typeof Request | undefined;
 
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(signal.reason);

@@ -252,6 +252,21 @@ describe("timeouts", () => {
     expect(requests[0]?.signal.reason).toBe(reason);
   });
 
+  it("follows a signal that a caller's middleware puts on the request", async () => {
+    // Requests built without a signal are not listened to; one a middleware replaced must be.
+    const controller = new AbortController();
+    const reason = new DOMException("user left", "AbortError");
+    const { fetch, requests } = recordingFetch(() => {
+      controller.abort(reason);
+      return hanging();
+    });
+    const client = createModeClient({ ...testOptions, fetch, timeoutMs: false });
+    client.use({ onRequest: ({ request }) => new Request(request, { signal: controller.signal }) });
+    const failure = await client.GET(path, init).catch((e: unknown) => e);
+    expect(failure).toBe(reason);
+    expect(requests[0]?.signal.reason).toBe(reason);
+  });
+
   it("stops listening to the caller's signal once an attempt is over", async () => {
     const controller = new AbortController();
     const { fetch, requests } = recordingFetch(() => hal(dataset));
