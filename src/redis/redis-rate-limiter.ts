@@ -24,6 +24,13 @@ export interface RedisRateLimiter extends RateLimiter {
    * Redis cannot be told (the failure is logged).
    */
   pause(ms: number): Promise<void>;
+  /**
+   * Resolves once every slot this process has released or given up has reached Redis (each
+   * call bounded by `operationTimeoutMs`). Await it before closing the Redis connection: a
+   * release still on its way would be dropped with the connection, and its slot would count
+   * against every process on the budget until its lease ends (`leaseMs`, 60 s by default).
+   */
+  flush(): Promise<void>;
   /** Callers of this process waiting for a slot. */
   readonly pending: number;
   /** `"shared"` while Redis decides; `"local"` while the in-process fallback does. */
@@ -105,11 +112,15 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
     }
   };
 
+  // Releases and cancels on their way to Redis, for `flush` to wait on.
+  const settling = new Set<Promise<void>>();
   const settle = (id: string, op: "release" | "cancel", at = performance.now()): void => {
-    call(op, id).then(noteSuccess, (error: unknown) => {
+    const sent = call(op, id).then(noteSuccess, (error: unknown) => {
       if (performance.now() - at < leaseMs) remember(id, op, at);
       noteFailure(error);
     });
+    settling.add(sent);
+    void sent.finally(() => settling.delete(sent));
   };
 
   const sharedRelease = (id: string): RateLimitRelease => {
@@ -208,6 +219,9 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
   };
 
   return {
+    async flush() {
+      while (settling.size > 0) await Promise.all(settling);
+    },
     get pending() {
       return queue.length;
     },

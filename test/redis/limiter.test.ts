@@ -85,6 +85,19 @@ describe.skipIf(!inject("redisServer")).each(CLIENT_KINDS)("the shared limiter o
     held();
   });
 
+  test("flush resolves once every release has reached Redis, so closing then drops none", async () => {
+    const own = await connect(kind, server.port);
+    const key = `test:{budget-${++keyNumber}}`;
+    const shared = createRedisRateLimiter({ redis: own.redis, key, requests: 5, logger: quiet });
+    const releases = await Promise.all(Array.from({ length: 5 }, () => shared.acquire()));
+    for (const release of releases) release();
+    await shared.flush();
+    // A close that drops whatever is still on its way, as a process's exit does.
+    await own.close();
+    expect(await admin.zcard(`${key}:inflight`)).toBe(0);
+    expect(await settledCount(key)).toBe(5);
+  });
+
   test("every key it writes expires, within a lease and a window", async () => {
     const shared = limiter({ requests: 2, intervalMs: 1_000, leaseMs: 5_000 });
     const releases = await Promise.all([shared.acquire(), shared.acquire()]);

@@ -30,24 +30,26 @@ const logger = {
 const { connect } = await import("./clients.js");
 const connection = settings.shared ? await connect(settings.client, settings.redisPort) : undefined;
 // The control keeps the client's own in-process limiter, scaled like the shared one.
-const client = (token: string) =>
-  createModeDatasets({
+const limiters: Array<{ flush(): Promise<void> }> = [];
+const client = (token: string) => {
+  const rateLimiter = connection
+    ? createRedisRateLimiter({
+        redis: connection.redis,
+        requests: settings.limit.requests,
+        intervalMs: settings.limit.intervalMs,
+        token,
+        logger,
+      })
+    : undefined;
+  if (rateLimiter) limiters.push(rateLimiter);
+  return createModeDatasets({
     baseUrl: settings.baseUrl,
     token,
     secret: "f3b8c1d9e4a7",
     headers: { "x-worker": settings.name },
-    ...(connection
-      ? {
-          rateLimiter: createRedisRateLimiter({
-            redis: connection.redis,
-            requests: settings.limit.requests,
-            intervalMs: settings.limit.intervalMs,
-            token,
-            logger,
-          }),
-        }
-      : { rateLimit: settings.limit }),
+    ...(rateLimiter ? { rateLimiter } : { rateLimit: settings.limit }),
   });
+};
 const mode = client(settings.token);
 
 /** One call through the client: its retries answer a 429 after pausing the limiter. */
@@ -86,6 +88,9 @@ process.once("message", async () => {
       }
     }),
   );
+  // The last releases reach Redis before the connection closes, as the docs ask: dropped, their
+  // slots would count against the workers still running until their leases end.
+  await Promise.all(limiters.map((limiter) => limiter.flush()));
   await connection?.close();
   process.send?.({ type: "done", report }, () => process.exit(0));
 });
