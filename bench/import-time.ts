@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { bundlePackage } from "../scripts/build-bundle.js";
 import { fixed, type Row } from "./report.js";
 import { median } from "./stats.js";
 
@@ -14,41 +15,48 @@ export const MAX_EXTRA_MS = 5;
 
 /**
  * Milliseconds to `import()` the package in a fresh Node process, beside openapi-fetch alone,
- * interleaved. The package is what `npm run build` emits: its `build:bundle` script, run as it
- * stands in package.json with only the output folder changed, so the number is the one a user
- * of the built package pays.
+ * interleaved. The package is what `npm run build` emits: the same `bundlePackage` its
+ * `build:bundle` script runs, with only the output folder changed, so the number is the one a
+ * user of the built package pays.
  */
 export async function measureImportTime(runs: number): Promise<Row[]> {
   rmSync(outdir, { recursive: true, force: true });
-  const scripts = (
-    JSON.parse(readFileSync(`${root}package.json`, "utf8")) as { scripts: Record<string, string> }
-  ).scripts;
-  const args = (scripts["build:bundle"] ?? "")
-    .replace(/^esbuild /, "")
-    .split(" ")
-    .map((arg) => (arg.startsWith("--outdir=") ? `--outdir=${outdir}` : arg));
-  execFileSync(`${root}node_modules/.bin/esbuild`, args, { cwd: root, stdio: "inherit" });
+  await bundlePackage(outdir);
+  // An installed package has its package.json beside its files, which tells Node they are ES
+  // modules. Without one (Node stops looking at node_modules/), Node parses the entry once more
+  // to detect its format: about 2 ms in a profile, which no user pays.
+  writeFileSync(`${outdir}/package.json`, JSON.stringify({ type: "module" }));
   const ours = pathToFileURL(`${outdir}/src/index.js`).href;
   const targets = [
     { name: "openapi-fetch alone", specifier: "openapi-fetch" },
     { name: "mode-datasets (the built entry)", specifier: ours },
   ];
-  const times = targets.map(() => [] as number[]);
+  // Each run imports both, one after the other; the extra cost is the median of each run's
+  // difference, which a slow moment of the shared machine moves far less than either time.
+  const alone: number[] = [];
+  const withPackage: number[] = [];
+  const extra: number[] = [];
   for (let run = 0; run < runs; run++) {
-    for (const [index, target] of targets.entries())
-      times[index]?.push(importOnce(target.specifier));
+    const [first, second] = run % 2 === 0 ? [0, 1] : [1, 0];
+    const times: number[] = [];
+    times[first] = importOnce(targets[first]?.specifier as string);
+    times[second] = importOnce(targets[second]?.specifier as string);
+    alone.push(times[0] as number);
+    withPackage.push(times[1] as number);
+    extra.push((times[1] as number) - (times[0] as number));
   }
-  const [alone, package_] = times.map((list) => median(list)) as [number, number];
+  const added = median(extra);
   return targets.map((target, index) => {
     const row: Row = {
       section: "import time (fresh process)",
       measure: `${target.name}, median of ${runs}`,
-      value: `${fixed(index === 0 ? alone : package_, 1)} ms`,
+      value: `${fixed(median(index === 0 ? alone : withPackage), 1)} ms`,
     };
     if (index === 1) {
-      row.value += `; +${fixed(package_ - alone, 1)} ms`;
+      row.measure += "; the median of each run's difference";
+      row.value += `; ${added < 0 ? "-" : "+"}${fixed(Math.abs(added), 1)} ms`;
       row.target = `<= openapi-fetch + ${MAX_EXTRA_MS} ms`;
-      row.ok = package_ - alone <= MAX_EXTRA_MS;
+      row.ok = added <= MAX_EXTRA_MS;
     }
     return row;
   });

@@ -34,7 +34,7 @@ const settings = {
     memoryItems: [1_000, 10_000] as const,
   },
   load: { requests: 2_000, concurrency: 200, timeScale: 10, limitedRequests: 200 },
-  importRuns: quick ? 3 : 9,
+  importRuns: quick ? 3 : 31,
   // Mode's 40 per 10 s scaled to 40 per 1 s; 20 ms stands for Mode's ~200 ms a call.
   walk: { spaces: 50, datasets: 5_000, timeScale: 10, latencyMs: 20, rounds: quick ? 1 : 3 },
   // The defaults' waits, a 30 s run and a 60 s timeout (the run that ends is seen ending well
