@@ -10,9 +10,9 @@ const root = fileURLToPath(new URL("..", import.meta.url));
  * - Packages stay imports (`--packages=external`): openapi-fetch and the parsers are the user's
  *   to deduplicate.
  * - The main entry is split: what it loads only on first use (reading a run's rows) is a chunk
- *   of its own, so importing the client compiles none of it. The Redis entry and the types are
- *   bundled alone, so the main entry shares no chunk with them and stays one file plus what
- *   its own `import()` calls name.
+ *   of its own, so importing the client compiles none of it; the code both need is a second
+ *   chunk the entry imports. The Redis entry and the types are bundled apart, so the main entry
+ *   shares no chunk with them.
  * - Whitespace and syntax are minified, names kept: a third less for Node to parse on import,
  *   while stack traces still name functions and the source maps lead back to src/.
  */
