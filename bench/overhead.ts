@@ -31,9 +31,9 @@ export async function measureOverhead(
   for (const variant of variants) await rate(variant.get, settings.warmup, concurrency);
   const rates = variants.map(() => [] as number[]);
   const ratios = variants.map(() => [] as number[]);
-  // Our layers' own cost: the client against bare openapi-fetch, which it is built on.
-  const toOpenapiFetch: number[] = [];
-  const floorToOpenapiFetch: number[] = [];
+  // Each variant against bare openapi-fetch, which the client is built on: for the client, our
+  // layers' own cost.
+  const toOpenapiFetch = variants.map(() => [] as number[]);
   for (let round = 0; round < settings.rounds; round++) {
     const thisRound: number[] = [];
     for (let step = 0; step < variants.length; step++) {
@@ -45,11 +45,11 @@ export async function measureOverhead(
       );
     }
     const raw = thisRound[0] as number;
-    toOpenapiFetch.push((thisRound[2] as number) / (thisRound[1] as number));
-    floorToOpenapiFetch.push((thisRound[3] as number) / (thisRound[1] as number));
+    const openapiFetch = thisRound[1] as number;
     thisRound.forEach((value, index) => {
       rates[index]?.push(value);
       ratios[index]?.push(value / raw);
+      toOpenapiFetch[index]?.push(value / openapiFetch);
     });
   }
   const section = `overhead, concurrency ${concurrency}`;
@@ -61,13 +61,15 @@ export async function measureOverhead(
       measure: `${variant.name} req/s (ratio to raw fetch)`,
       value: `${fixed(reqs)} (${ratio.toFixed(3)}x)`,
     };
+    // Raw fetch and openapi-fetch are the baselines; the variants built on openapi-fetch are
+    // also given as a share of it.
+    if (index < 2) return row;
+    const toBase = median(toOpenapiFetch[index] as number[]);
+    row.value += `; ${toBase.toFixed(3)}x openapi-fetch`;
     if (variant.name === "createModeClient") {
-      const ours = median(toOpenapiFetch);
-      row.value += `; ${ours.toFixed(3)}x openapi-fetch`;
       row.target = `>= ${MIN_RATIO.toFixed(2)}x openapi-fetch`;
-      row.ok = ours >= MIN_RATIO;
+      row.ok = toBase >= MIN_RATIO;
     }
-    if (index === 3) row.value += `; ${median(floorToOpenapiFetch).toFixed(3)}x openapi-fetch`;
     return row;
   });
 }
