@@ -1,6 +1,6 @@
 import { fixed, type Row } from "./report.js";
 import type { BenchServer } from "./server-process.js";
-import { median, rate } from "./stats.js";
+import { interleavedRounds, median, rate } from "./stats.js";
 import { getVariants } from "./variants.js";
 
 export interface OverheadSettings {
@@ -29,33 +29,22 @@ export async function measureOverhead(
 ): Promise<Row[]> {
   const variants = getVariants(server.origin);
   for (const variant of variants) await rate(variant.get, settings.warmup, concurrency);
-  const rates = variants.map(() => [] as number[]);
-  const ratios = variants.map(() => [] as number[]);
-  // Each variant against bare openapi-fetch, which the client is built on: for the client, our
-  // layers' own cost.
-  const toOpenapiFetch = variants.map(() => [] as number[]);
-  for (let round = 0; round < settings.rounds; round++) {
-    const thisRound: number[] = [];
-    for (let step = 0; step < variants.length; step++) {
-      const index = (round + step) % variants.length;
-      thisRound[index] = await rate(
-        (variants[index] as (typeof variants)[number]).get,
-        settings.requests,
-        concurrency,
-      );
-    }
-    const raw = thisRound[0] as number;
-    const openapiFetch = thisRound[1] as number;
-    thisRound.forEach((value, index) => {
-      rates[index]?.push(value);
-      ratios[index]?.push(value / raw);
-      toOpenapiFetch[index]?.push(value / openapiFetch);
-    });
-  }
+  const rounds = await interleavedRounds(variants.length, settings.rounds, (index) =>
+    rate((variants[index] as (typeof variants)[number]).get, settings.requests, concurrency),
+  );
+  // Each round's rates against the same round's raw fetch, and against bare openapi-fetch, which
+  // the client is built on: for the client, our layers' own cost.
+  const mediansOf = (divideBy: (round: number[]) => number) =>
+    variants.map((_, index) =>
+      median(rounds.map((round) => (round[index] as number) / divideBy(round))),
+    );
+  const rates = mediansOf(() => 1);
+  const ratios = mediansOf((round) => round[0] as number);
+  const toOpenapiFetch = mediansOf((round) => round[1] as number);
   const section = `overhead, concurrency ${concurrency}`;
   return variants.map((variant, index) => {
-    const reqs = median(rates[index] as number[]);
-    const ratio = median(ratios[index] as number[]);
+    const reqs = rates[index] as number;
+    const ratio = ratios[index] as number;
     const row: Row = {
       section,
       measure: `${variant.name} req/s (ratio to raw fetch)`,
@@ -64,7 +53,7 @@ export async function measureOverhead(
     // Raw fetch and openapi-fetch are the baselines; the variants built on openapi-fetch are
     // also given as a share of it.
     if (index < 2) return row;
-    const toBase = median(toOpenapiFetch[index] as number[]);
+    const toBase = toOpenapiFetch[index] as number;
     row.value += `; ${toBase.toFixed(3)}x openapi-fetch`;
     if (variant.name === "createModeClient") {
       row.target = `>= ${MIN_RATIO.toFixed(2)}x openapi-fetch`;

@@ -4,7 +4,7 @@ import { promisify } from "node:util";
 import { createModeClient, paginate } from "../src/index.js";
 import { fixed, MB, type Row } from "./report.js";
 import type { BenchServer } from "./server-process.js";
-import { median } from "./stats.js";
+import { interleavedRounds, median } from "./stats.js";
 import { ACCOUNT, SECRET, TOKEN, UNTHROTTLED } from "./variants.js";
 
 export interface PaginationSettings {
@@ -76,21 +76,15 @@ export async function measurePagination(
     },
   ];
   for (const { walk } of walks) await walk();
-  const rates = walks.map(() => [] as number[]);
-  const ratios: number[] = [];
-  for (let round = 0; round < settings.rounds; round++) {
-    const thisRound: number[] = [];
-    for (let step = 0; step < walks.length; step++) {
-      const index = (round + step) % walks.length;
-      const begin = performance.now();
-      const seen = await (walks[index] as (typeof walks)[number]).walk();
-      if (seen !== items)
-        throw new Error(`${walks[index]?.name} saw ${seen} items, expected ${items}`);
-      thisRound[index] = seen / ((performance.now() - begin) / 1000);
-    }
-    for (const [index, value] of thisRound.entries()) rates[index]?.push(value);
-    ratios.push((thisRound[1] as number) / (thisRound[0] as number));
-  }
+  const rounds = await interleavedRounds(walks.length, settings.rounds, async (index) => {
+    const begin = performance.now();
+    const seen = await (walks[index] as (typeof walks)[number]).walk();
+    if (seen !== items)
+      throw new Error(`${walks[index]?.name} saw ${seen} items, expected ${items}`);
+    return seen / ((performance.now() - begin) / 1000);
+  });
+  const rates = walks.map((_, index) => rounds.map((round) => round[index] as number));
+  const ratios = rounds.map((round) => (round[1] as number) / (round[0] as number));
   const section = `pagination, ${fixed(items)} items / ${perPage} per page`;
   const rows: Row[] = walks.map((walk, index) => ({
     section,

@@ -11,7 +11,7 @@ import { fixed, MB, type Row } from "./report.js";
 import { type RowsFormat, rowReaders } from "./rows-readers.js";
 import { measureRowsSize } from "./rows-size.js";
 import { type BenchServer, startServer } from "./server-process.js";
-import { median } from "./stats.js";
+import { interleavedRounds, median } from "./stats.js";
 
 export interface RowsSettings {
   /** Rows per read in the rate rounds, by format (a JSON row is about half again as long). */
@@ -61,25 +61,19 @@ async function rate(
   ];
   // Warm-up: both paths loaded and compiled before anything counts.
   for (const { read } of variants) await read(count);
-  const rates = variants.map(() => [] as number[]);
   // CPU time of this process per row: the server runs in its own, so this is the reader's work
   // alone, and moves less than wall time when other work shares the cores.
   const cpuPerRow = variants.map(() => [] as number[]);
-  const ratios: number[] = [];
-  for (let round = 0; round < settings.rounds; round++) {
-    const thisRound: number[] = [];
-    for (let step = 0; step < variants.length; step++) {
-      const index = (round + step) % variants.length;
-      const begin = performance.now();
-      const cpu = process.cpuUsage();
-      await (variants[index] as (typeof variants)[number]).read(count);
-      const { user, system } = process.cpuUsage(cpu);
-      thisRound[index] = count / ((performance.now() - begin) / 1000);
-      cpuPerRow[index]?.push((user + system) / count);
-    }
-    for (const [index, value] of thisRound.entries()) rates[index]?.push(value);
-    ratios.push((thisRound[1] as number) / (thisRound[0] as number));
-  }
+  const rounds = await interleavedRounds(variants.length, settings.rounds, async (index) => {
+    const begin = performance.now();
+    const cpu = process.cpuUsage();
+    await (variants[index] as (typeof variants)[number]).read(count);
+    const { user, system } = process.cpuUsage(cpu);
+    cpuPerRow[index]?.push((user + system) / count);
+    return count / ((performance.now() - begin) / 1000);
+  });
+  const rates = variants.map((_, index) => rounds.map((round) => round[index] as number));
+  const ratios = rounds.map((round) => (round[1] as number) / (round[0] as number));
   const ratio = median(ratios);
   const [baselineCpu, resultsCpu] = cpuPerRow.map((values) => median(values)) as [number, number];
   const section = `rows, ${format.toUpperCase()}, ${fixed(count)} rows a read, ${settings.rounds} interleaved rounds`;

@@ -25,3 +25,25 @@ export async function rate(
   await Promise.all(Array.from({ length: Math.min(concurrency, total) }, worker));
   return total / ((performance.now() - begin) / 1000);
 }
+
+/**
+ * `rounds` rounds of `count` variants, each round starting one variant later than the last, so
+ * drift on a noisy machine (CPU boost, GC, the server's JIT) hits every variant alike. Resolves
+ * with each round's measures, indexed by variant, for ratios within a round.
+ */
+export async function interleavedRounds(
+  count: number,
+  rounds: number,
+  measure: (index: number) => Promise<number>,
+): Promise<number[][]> {
+  const all: number[][] = [];
+  for (let round = 0; round < rounds; round++) {
+    const thisRound: number[] = [];
+    for (let step = 0; step < count; step++) {
+      const index = (round + step) % count;
+      thisRound[index] = await measure(index);
+    }
+    all.push(thisRound);
+  }
+  return all;
+}
