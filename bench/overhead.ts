@@ -20,7 +20,8 @@ export const MIN_RATIO = 0.9;
  * Requests per second of raw fetch, bare openapi-fetch, createModeClient and the floor (see
  * variants.ts) at one concurrency. Rounds interleave the variants in a rotating order so drift
  * on a noisy machine (CPU boost, GC, the server's JIT) hits all four alike; each round's rates
- * are compared with the same round's raw fetch and openapi-fetch, and the medians are reported.
+ * are compared with the same round's raw fetch and openapi-fetch (and the client's with the
+ * floor), and the medians are reported.
  */
 export async function measureOverhead(
   server: BenchServer,
