@@ -43,7 +43,7 @@ export async function measureOverhead(
   const ratios = mediansOf((round) => round[0] as number);
   const toOpenapiFetch = mediansOf((round) => round[1] as number);
   // The client against the floor (the last variant): what its layers beyond the two costliest
-  // guarantees cost, in the same rounds. No target: the issue's target is openapi-fetch.
+  // guarantees cost, in the same rounds. No target: MIN_RATIO is against openapi-fetch.
   const toFloor = mediansOf((round) => round[variants.length - 1] as number);
   const section = `overhead, concurrency ${concurrency}`;
   return variants.map((variant, index) => {
